@@ -1,0 +1,43 @@
+// Foundation, end to end in Chromium: the content script's findings reach the background and set
+// the badge for a page at a real address; the popup opened for that tab shows the same state;
+// and nothing reaches the network.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { launch } from '../harness/chromium.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('badge counts flagged items on a generic page and the popup agrees', async () => {
+  const url = 'https://news.example.org/2025/ai-creator-deals';
+  browser.serve(url, await readFile('tests/fixtures/pages/generic/ai-news-with-ads.html', 'utf8'));
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = await browser.activeTabId(page);
+  assert.ok(tabId, 'active tab found');
+  // The news story is a mention; the labelled ad unit is sponsored; the sidebar promo with a code
+  // and a ref link is undisclosed: two flagged, red.
+  const badge = await browser.waitForBadge(tabId, (t) => t === '2');
+  assert.deepEqual(badge.color, [179, 38, 30, 255]);
+
+  const popup = await browser.openPopup();
+  const count = await popup.waitFor(`document.querySelector('.status[data-state="done"]')?.dataset.count`);
+  assert.equal(count, '2');
+  const verdicts = await popup.evaluate(
+    `[...document.querySelectorAll('.findings li')].map(li => li.dataset.verdict)`,
+  );
+  assert.deepEqual(verdicts.sort(), ['sponsored', 'undisclosed']);
+  await popup.close();
+  await page.close();
+  assert.deepEqual(
+    browser.blocked.filter((u) => !u.includes('favicon')),
+    [],
+    'no request left the machine',
+  );
+});

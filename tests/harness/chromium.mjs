@@ -1,0 +1,166 @@
+// Drives Debian's Chromium with the built extension loaded, serves fixture pages at real platform
+// addresses through Playwright routing, aborts (and counts) every other request, and reads the
+// badge and the real popup through the extension's service worker and CDP.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(process.env.BASIRA_BUILD || '.output/chrome-mv3');
+
+/**
+ * @param {{ extension?: boolean, headless?: boolean, lang?: string, routes?: Record<string, string | (() => string)> }} options
+ */
+export async function launch(options = {}) {
+  const { extension = true, headless = true, lang = 'en' } = options;
+  const userDataDir = await mkdtemp(join(tmpdir(), 'basira-chromium-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-features=Translate,OptimizationHints,MediaRouter',
+    `--lang=${lang}`,
+  ];
+  if (headless) args.push('--headless=new');
+  if (extension)
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: false, // `--headless=new` above: the mode that loads extensions
+    args,
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang },
+    viewport: { width: 1280, height: 900 },
+  });
+
+  /** Pages served by address; everything else is aborted and counted. */
+  const pages = new Map();
+  const blocked = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const key = url.split('#')[0];
+    const body = pages.get(key);
+    if (body !== undefined) {
+      const html = typeof body === 'function' ? body() : body;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+
+  let worker = null;
+  if (extension) {
+    worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  }
+  const extensionId = worker ? new URL(worker.url()).host : null;
+
+  return {
+    context,
+    worker,
+    extensionId,
+    blocked,
+    /** Serves `html` at `url` (a real platform address). */
+    serve(url, html) {
+      pages.set(url.split('#')[0], html);
+    },
+    /** The id of the active tab (the tab a popup opens for). */
+    async activeTabId(page) {
+      await page.bringToFront();
+      return worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? null;
+      });
+    },
+    async badge(tabId) {
+      return worker.evaluate(async (id) => {
+        const text = await chrome.action.getBadgeText({ tabId: id });
+        const color = await chrome.action.getBadgeBackgroundColor({ tabId: id });
+        return { text, color };
+      }, tabId);
+    },
+    /** Waits until the badge text satisfies `predicate`. */
+    async waitForBadge(tabId, predicate, timeout = 15_000) {
+      const start = Date.now();
+      let last = null;
+      while (Date.now() - start < timeout) {
+        last = await this.badge(tabId);
+        if (predicate(last.text)) return last;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`badge never matched; last ${JSON.stringify(last)}`);
+    },
+    /** Opens the real popup for the active tab and returns a CDP handle to it. */
+    async openPopup() {
+      await worker.evaluate(() => chrome.action.openPopup());
+      const cdp = await context.browser()?.newBrowserCDPSession();
+      if (!cdp) throw new Error('no browser CDP session');
+      let target = null;
+      for (let i = 0; i < 50 && !target; i++) {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        target = targetInfos.find((t) => t.type === 'page' && t.url.includes('/popup.html'));
+        if (!target) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!target) throw new Error('popup did not open');
+      return popupHandle(cdp, target.targetId);
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A minimal CDP client for a target Playwright doesn't surface (the action popup). */
+async function popupHandle(cdp, targetId) {
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  let next = 1;
+  const waiting = new Map();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const msg = JSON.parse(event.message);
+    const w = waiting.get(msg.id);
+    if (w) {
+      waiting.delete(msg.id);
+      if (msg.error) w.reject(new Error(msg.error.message));
+      else w.resolve(msg.result);
+    }
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      void cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method, params }),
+      });
+    });
+  return {
+    async evaluate(expression) {
+      const result = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+      if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
+      return result.result.value;
+    },
+    async waitFor(expression, timeout = 10_000) {
+      const start = Date.now();
+      while (Date.now() - start < timeout) {
+        const v = await this.evaluate(expression).catch(() => null);
+        if (v) return v;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`popup condition never held: ${expression}`);
+    },
+    async screenshot() {
+      const { data } = await send('Page.captureScreenshot', { format: 'png' });
+      return Buffer.from(data, 'base64');
+    },
+    async close() {
+      await send('Runtime.evaluate', { expression: 'window.close()' }).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Ordinary pages: the main article, ad units in asides and sidebars, newsletter sections.
+ * Also the fallback when a platform's markup changes and its adapter finds nothing.
+ */
+import { canonicalUrl, hashId, langOf, linksOf, textOf } from '../dom/text';
+import type { Adapter } from './adapter';
+
+/** Ad units by their usual names: class/id tokens ad, ads, advert, sponsor(ed), promo(ted). */
+const AD_UNIT =
+  'aside, [class~="ad"], [class*="ad-unit"], [class*="ad-slot"], [class*="advert"], [class*="sponsor"], [class*="promo"], [id^="ad-"], [id*="-ad-"], [id*="sponsor"], [data-ad], [data-ad-slot], [aria-label="Advertisement"], [aria-label="إعلان"]';
+const ARTICLE = 'article, [role="article"]';
+const SECTION = 'main > section, [role="main"] > section, .newsletter section, body > table td.section';
+
+export const ITEM_SELECTOR = `${ARTICLE}, ${AD_UNIT}, ${SECTION}`;
+
+function isNestedItem(el: Element): boolean {
+  const parent = el.parentElement?.closest(ITEM_SELECTOR);
+  // An ad unit inside an article is its own item; an article inside an article is not.
+  return Boolean(parent) && !el.matches(AD_UNIT);
+}
+
+/** Short texts marked as labels inside an item: "Sponsored", "Advertisement", "إعلان". */
+function labelsOf(el: Element): string[] {
+  const labels: string[] = [];
+  const candidates = el.querySelectorAll(
+    '[class*="label"], [class*="badge"], [class*="sponsor"], [class*="disclosure"], [class*="ad-tag"], [aria-label], small, .kicker',
+  );
+  for (const c of candidates) {
+    const t = (c.getAttribute('aria-label') || textOf(c)).trim();
+    if (t && t.length <= 40) labels.push(t);
+    if (labels.length >= 8) break;
+  }
+  return labels;
+}
+
+export const generic: Adapter = {
+  id: 'generic',
+  matches: () => true,
+  itemSelector: ITEM_SELECTOR,
+  extract(el, { url, index }) {
+    if (isNestedItem(el)) return null;
+    const exclude = (child: Element) => child.matches(AD_UNIT) || child.matches(ARTICLE);
+    const text = textOf(el, { exclude });
+    if (text.length < 3) return null;
+    const doc = el.ownerDocument;
+    return {
+      id: `g-${el.tagName.toLowerCase()}-${index}-${hashId(text.slice(0, 200))}`,
+      text,
+      links: linksOf(el, url.href, exclude),
+      labels: labelsOf(el),
+      lang: langOf(el) ?? doc?.documentElement.getAttribute('lang') ?? null,
+      url: (doc && canonicalUrl(doc)) ?? url.href,
+      platform: 'generic',
+      author: null,
+    };
+  },
+};
+
+/** When a page has no article, section or ad unit, its body is one item. */
+export const genericBody: Adapter = {
+  ...generic,
+  itemSelector: 'main, [role="main"], body',
+  extract(el, ctx) {
+    if (el.tagName === 'BODY' && el.querySelector('main, [role="main"]')) return null;
+    return generic.extract.call(this, el, ctx);
+  },
+};

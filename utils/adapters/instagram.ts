@@ -1,0 +1,40 @@
+/**
+ * Instagram: feed and post pages. Posts are `article`s; the header under the username carries
+ * "Paid partnership with …" / "شراكة مدفوعة مع" or, for ads, "Sponsored" / "مُموَّل". Outbound links
+ * go through l.instagram.com/?u=.
+ */
+import { hashId, linksOf, textOf } from '../dom/text';
+import type { Adapter } from './adapter';
+import { shortTexts } from './labels';
+
+export const instagram: Adapter = {
+  id: 'instagram',
+  matches: (url) => /(?:^|\.)instagram\.com$/.test(url.hostname),
+  itemSelector: 'article',
+  extract(el, { url, index }) {
+    if (el.parentElement?.closest('article')) return null;
+    const header = el.querySelector('header');
+    const caption =
+      el.querySelector('h1[dir="auto"]') ??
+      el.querySelector('[data-testid="post-comment-root"] span[dir="auto"], ul li span[dir="auto"]') ??
+      el.querySelector('span[dir="auto"]');
+    const text = caption ? textOf(caption) : textOf(el, { exclude: (n) => n.tagName === 'HEADER' });
+    if (!text.trim()) return null;
+    const labels = header ? shortTexts(header, () => false, 80) : [];
+    const permalink = el.querySelector('a[href*="/p/"], a[href*="/reel/"]')?.getAttribute('href') ?? '';
+    const code = permalink.match(/\/(?:p|reel)\/([\w-]+)/)?.[1];
+    const author = header?.querySelector('a[href^="/"]')?.getAttribute('href')?.replace(/\//g, '') ?? null;
+    return {
+      id: `ig-${code ?? `${index}-${hashId(text.slice(0, 200))}`}`,
+      text,
+      links: linksOf(el, url.href).filter(
+        (l) => !/instagram\.com\/(?!.*l\.instagram)/.test(l.href) || l.href.includes('l.instagram.com'),
+      ),
+      labels,
+      lang: el.ownerDocument.documentElement.getAttribute('lang'),
+      url: url.href,
+      platform: 'instagram',
+      author: author ? `@${author}` : null,
+    };
+  },
+};

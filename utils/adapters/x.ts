@@ -1,0 +1,56 @@
+/**
+ * X (Twitter): timelines and post pages. Posts are `article[data-testid="tweet"]`; links are t.co
+ * wrappers whose anchor text (partly `aria-hidden`) carries the real address; ads show a short
+ * "Ad" label (localized: إعلان، Anzeige, Sponsorisé…) and sit in a `placementTracking` cell.
+ */
+import { hashId, linksOf, textOf } from '../dom/text';
+import type { Adapter } from './adapter';
+import { shortTexts } from './labels';
+
+const HOSTS = /(?:^|\.)(?:x|twitter)\.com$/;
+const TEXT = '[data-testid="tweetText"]';
+
+export const x: Adapter = {
+  id: 'x',
+  matches: (url) => HOSTS.test(url.hostname),
+  itemSelector: 'article[data-testid="tweet"]',
+  extract(el, { url, index }) {
+    const textEls = [...el.querySelectorAll(TEXT)];
+    const text = textEls
+      .map((t) => textOf(t))
+      .join('\n')
+      .trim();
+    const card = el.querySelector('[data-testid="card.wrapper"]');
+    const cardText = card ? textOf(card) : '';
+    const body = [text, cardText].filter(Boolean).join('\n');
+    if (!body) return null;
+    const status = el.querySelector('a[href*="/status/"] time')?.closest('a')?.getAttribute('href') ?? '';
+    const id = status.match(/status\/(\d+)/)?.[1] ?? `${index}-${hashId(body.slice(0, 200))}`;
+    const labels = shortTexts(
+      el,
+      (n) =>
+        n.matches(`${TEXT}, [data-testid="card.wrapper"], [data-testid="User-Name"], time, [role="group"]`),
+      20,
+    );
+    if (
+      el.closest('[data-testid="placementTracking"]') ||
+      el.querySelector('[data-testid="placementTracking"]')
+    ) {
+      labels.unshift('Ad');
+    }
+    const author =
+      el.querySelector('[data-testid="User-Name"] a')?.getAttribute('href')?.replace(/^\//, '@') ?? null;
+    return {
+      id: `x-${id}`,
+      text: body,
+      links: linksOf(el, url.href).filter(
+        (l) => !/\/status\/|^https:\/\/(?:x|twitter)\.com\/[^/]+\/?$/.test(l.href),
+      ),
+      labels,
+      lang: textEls[0]?.getAttribute('lang') ?? null,
+      url: url.href,
+      platform: 'x',
+      author,
+    };
+  },
+};

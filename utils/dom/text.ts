@@ -1,0 +1,161 @@
+/**
+ * Reading text and links out of page markup without layout: works the same on a live page
+ * (content script) and on a parsed saved page (CLI). Page text is data: it is read, never injected.
+ */
+import type { ItemLink } from '../engine/types';
+
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'svg',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'IFRAME',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'IMG',
+]);
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'UL',
+]);
+/** Text beyond this is not read: an item is a post, not a book. */
+export const MAX_ITEM_TEXT = 20_000;
+
+export interface TextOptions {
+  /** Elements (item roots of other items) whose text belongs elsewhere. */
+  exclude?: (el: Element) => boolean;
+  /** Also read `aria-hidden` parts (X hides parts of link text that way). */
+  includeAriaHidden?: boolean;
+}
+
+function hidden(el: Element, opts: TextOptions): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (
+    !opts.includeAriaHidden &&
+    el.getAttribute('aria-hidden') === 'true' &&
+    el.tagName !== 'A' &&
+    !el.closest('a')
+  )
+    return true;
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Visible-ish text of an element, with line breaks at block boundaries, descending into open shadow roots. */
+export function textOf(root: Element, opts: TextOptions = {}): string {
+  const parts: string[] = [];
+  let length = 0;
+  const visit = (node: Node) => {
+    if (length > MAX_ITEM_TEXT) return;
+    if (node.nodeType === 3) {
+      const t = node.nodeValue ?? '';
+      parts.push(t);
+      length += t.length;
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const el = node as Element;
+    if (node.nodeType === 1) {
+      if (SKIP.has(el.tagName) || hidden(el, opts)) return;
+      if (el !== root && opts.exclude?.(el)) return;
+    }
+    const block = node.nodeType === 1 && BLOCK.has(el.tagName);
+    if (block) parts.push('\n');
+    const shadow = node.nodeType === 1 ? (el as HTMLElement).shadowRoot : null;
+    if (shadow) for (let c = shadow.firstChild; c; c = c.nextSibling) visit(c);
+    for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+    if (block) parts.push('\n');
+  };
+  visit(root);
+  return parts
+    .join('')
+    .replace(/[ \t\f\r\u00a0]+/g, ' ')
+    .replace(/ ?\n[ \n]*/g, '\n')
+    .trim()
+    .slice(0, MAX_ITEM_TEXT);
+}
+
+/** Links of an element: their href resolved against the page, and their full visible text. */
+export function linksOf(root: Element, base: string, exclude?: (el: Element) => boolean): ItemLink[] {
+  const out: ItemLink[] = [];
+  const anchors = [...root.querySelectorAll('a[href]')];
+  const shadow = (root as HTMLElement).shadowRoot;
+  if (shadow) anchors.push(...shadow.querySelectorAll('a[href]'));
+  for (const a of anchors) {
+    if (exclude && ancestorMatches(a, root, exclude)) continue;
+    const raw = a.getAttribute('href') ?? '';
+    if (!raw || raw.startsWith('#') || /^javascript:/i.test(raw)) continue;
+    let href: string;
+    try {
+      href = new URL(raw, base).href;
+    } catch {
+      continue;
+    }
+    out.push({ href, text: textOf(a, { includeAriaHidden: true }).replace(/\s+/g, '') });
+    if (out.length >= 60) break;
+  }
+  return out;
+}
+
+function ancestorMatches(el: Element, root: Element, test: (el: Element) => boolean): boolean {
+  for (let p = el.parentElement; p && p !== root; p = p.parentElement) if (test(p)) return true;
+  return false;
+}
+
+/** The page's canonical address: `<link rel=canonical>`, then `og:url`, else null. */
+export function canonicalUrl(doc: Document): string | null {
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const og = doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  return canonical || og || null;
+}
+
+/** The language declared on the element or its ancestors. */
+export function langOf(el: Element): string | null {
+  const holder = el.closest('[lang]');
+  return holder?.getAttribute('lang') || null;
+}
+
+/** A short, stable hash for ids (FNV-1a, base 36). */
+export function hashId(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}

@@ -1,0 +1,111 @@
+/** The engine's entry points: one item in, one finding out; a page of items, one page verdict. */
+
+import type { DetectContext } from './cues/detector';
+import { DETECTORS } from './cues/registry';
+import { linksInText, resolveLink } from './links';
+import { normalize } from './normalize';
+import { bundledRules } from './rules/bundled';
+import type { CompiledRules } from './rules/compile';
+import { presentKeywords } from './tokens';
+import type { Cue, Finding, ItemInput, Topic, Verdict } from './types';
+import { SEVERITY } from './types';
+import { decide, resolveOverlaps } from './verdict';
+
+const ARABIC = /[\u0600-\u06ff]/;
+const MAX_TEXT = 50_000;
+const MAX_LINKS = 60;
+const EXCERPT = 280;
+
+function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules): Set<string> {
+  const langs = new Set<string>(['en']);
+  if (ARABIC.test(normText)) langs.add('ar');
+  const hint = item.lang?.slice(0, 2).toLowerCase();
+  if (hint) langs.add(hint);
+  // Without a hint, pick Latin-script packs whose function words occur.
+  if (!hint || hint === 'en') {
+    const words = normText.slice(0, 3000).split(/[^\p{L}]+/u);
+    for (const pack of rules.packs) {
+      if (langs.has(pack.lang) || pack.stopwords.size === 0) continue;
+      let hits = 0;
+      for (const w of words) if (pack.stopwords.has(w) && ++hits >= 3) break;
+      if (hits >= 3) langs.add(pack.lang);
+    }
+  }
+  return langs;
+}
+
+/** Spans inside quotation marks (« », “ ”, " "), at most 300 characters each. */
+export function quotedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const re = /«([^«»\n]{1,300})»|“([^“”\n]{1,300})”|"([^"\n]{1,300})"|„([^„“\n]{1,300})“/g;
+  for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
+function markQuoted(cues: Cue[], text: string): void {
+  const ranges = quotedRanges(text);
+  if (ranges.length === 0) return;
+  for (const cue of cues) {
+    if (cue.start === undefined) continue;
+    if (ranges.some(([s, e]) => cue.start! >= s && cue.end! <= e)) cue.quoted = true;
+  }
+}
+
+function excerptOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1)}…`;
+}
+
+export function analyzeItem(input: ItemInput, rules: CompiledRules = bundledRules()): Finding {
+  const item: ItemInput =
+    input.text.length > MAX_TEXT ? { ...input, text: input.text.slice(0, MAX_TEXT) } : input;
+  const norm = normalize(item.text);
+  const links = [...item.links.slice(0, MAX_LINKS), ...linksInText(item.text)]
+    .slice(0, MAX_LINKS)
+    .map((l) => resolveLink(l, rules.redirectors));
+  const ctx: DetectContext = {
+    item,
+    norm,
+    rules,
+    present: presentKeywords(norm.text, rules.keywords),
+    langs: selectLanguages(item, norm.text, rules),
+    links,
+    cues: [],
+  };
+  let cues: Cue[] = [];
+  for (const detector of DETECTORS) if (detector.phase === 1) cues.push(...detector.detect(ctx));
+  cues = resolveOverlaps(cues);
+  markQuoted(cues, item.text);
+  ctx.cues = cues;
+  for (const detector of DETECTORS) if (detector.phase === 2) cues.push(...detector.detect(ctx));
+  cues.sort((a, b) => (a.start ?? Number.MAX_SAFE_INTEGER) - (b.start ?? Number.MAX_SAFE_INTEGER));
+  const decision = decide(cues);
+  const products = [...new Set(cues.filter((c) => c.kind === 'ai-product').map((c) => c.detail ?? c.text))];
+  return { id: item.id, ...decision, cues, excerpt: excerptOf(item.text), products };
+}
+
+export interface PageVerdict {
+  verdict: Verdict;
+  topic: Topic | null;
+}
+
+/** The most severe item; AI topic first on ties. Non-AI items count only with `allTopics`. */
+export function pageVerdict(findings: readonly Finding[], allTopics = false): PageVerdict {
+  let best: PageVerdict = { verdict: 'none', topic: null };
+  for (const f of findings) {
+    if (f.verdict === 'none' || (!allTopics && f.topic !== 'ai')) continue;
+    const s = SEVERITY[f.verdict] - SEVERITY[best.verdict];
+    if (s > 0 || (s === 0 && f.topic === 'ai' && best.topic !== 'ai'))
+      best = { verdict: f.verdict, topic: f.topic };
+  }
+  return best;
+}
+
+export function analyzePage(
+  items: readonly ItemInput[],
+  options: { allTopics?: boolean; rules?: CompiledRules } = {},
+) {
+  const rules = options.rules ?? bundledRules();
+  const findings = items.map((item) => analyzeItem(item, rules));
+  return { ...pageVerdict(findings, options.allTopics), items: findings };
+}

@@ -1,0 +1,98 @@
+import { toOriginalSpan } from '../normalize';
+import type { Cue } from '../types';
+import type { CueDetector } from './detector';
+
+/** `test` on a global regex without carrying `lastIndex` between calls. */
+function has(re: RegExp | null | undefined, text: string): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
+}
+
+/**
+ * Names from the AI lexicon. A name that is also an ordinary word (Claude Monet, Gemini the sign,
+ * an aircraft's copilot) counts only with AI context in the same item and none of its exclusions.
+ */
+const detector: CueDetector = {
+  kind: 'ai-product',
+  description:
+    'An AI product, model or company by name, in Latin or Arabic spelling (ChatGPT, شات جي بي تي، ديب سيك).',
+  role: { ai: true },
+  concerns: [],
+  // Reads phase-1 cues: generic AI phrasing confirms an ambiguous name.
+  phase: 2,
+  detect(ctx) {
+    const lex = ctx.rules.lexicon;
+    const text = ctx.norm.text;
+    const found: { cue: Cue; ambiguous: boolean; checkExclude?: boolean; entryId: string }[] = [];
+    const gated = lex.gates.some((g) => ctx.present.has(g));
+    lex.re.lastIndex = 0;
+    for (let m = gated ? lex.re.exec(text) : null; m && found.length < 20; m = lex.re.exec(text)) {
+      const alias = m[1] ?? m[2];
+      if (!alias) continue;
+      const entry = lex.byAlias.get(alias);
+      if (!entry) continue;
+      const aliasStart = m.index + m[0].length - alias.length;
+      const [start, end] = toOriginalSpan(ctx.norm, aliasStart, aliasStart + alias.length);
+      // An Arabic spelling of an ambiguous name whose entry lists Arabic exclusions is read as the
+      // product unless one of those exclusions is present (جيميناي is not the star sign الجوزاء).
+      const arabicCertain = /[\u0600-\u06ff]/.test(alias) && lex.arabicExclusions.has(entry.id);
+      found.push({
+        entryId: entry.id,
+        ambiguous: entry.ambiguous && !arabicCertain,
+        checkExclude: entry.ambiguous && arabicCertain,
+        cue: {
+          kind: 'ai-product',
+          rule: `ai.${entry.id}`,
+          text: ctx.item.text.slice(start, end),
+          lang: /[\u0600-\u06ff]/.test(alias) ? 'ar' : 'und',
+          start,
+          end,
+          sources: [],
+          detail: entry.name,
+        },
+      });
+    }
+    // A link to a product's own domain names it for certain (jasper.ai, app.heygen.com).
+    for (const link of ctx.links) {
+      const host = link.target?.hostname.toLowerCase().replace(/^www\./, '');
+      if (!host) continue;
+      const labels = host.split('.');
+      const brand = labels.length >= 2 ? labels[labels.length - 2]! : host;
+      const entry = lex.byAlias.get(host) ?? lex.byAlias.get(brand);
+      if (!entry) continue;
+      const named = found.filter((f) => f.entryId === entry.id);
+      if (named.length > 0) {
+        for (const f of named) f.ambiguous = false;
+        continue;
+      }
+      found.push({
+        entryId: entry.id,
+        ambiguous: false,
+        cue: {
+          kind: 'ai-product',
+          rule: `ai.${entry.id}`,
+          text: host,
+          lang: 'und',
+          sources: [],
+          detail: entry.name,
+        },
+      });
+    }
+    if (found.length === 0) return [];
+    const anyCertain = found.some((f) => !f.ambiguous);
+    const generic =
+      has(lex.contextRe, text) || ctx.cues.some((c) => c.kind === 'ai-generic' || c.kind === 'ai-topic');
+    return found
+      .filter((f) => {
+        if (f.checkExclude && has(lex.entryExclude.get(f.entryId), text)) return false;
+        if (!f.ambiguous) return true;
+        if (has(lex.entryExclude.get(f.entryId), text)) return false;
+        return anyCertain || generic || has(lex.entryContext.get(f.entryId), text);
+      })
+      .map((f) => f.cue);
+  },
+};
+export default detector;

@@ -1,0 +1,43 @@
+import { toOriginalSpan } from '../normalize';
+import type { CueDetector } from './detector';
+
+/**
+ * Generic AI words (AI, chatbot, الذكاء الاصطناعي, #ذكاء_اصطناعي) from the lexicon's context list.
+ * They make the topic AI when the item promotes something, but name no product on their own.
+ */
+const detector: CueDetector = {
+  kind: 'ai-topic',
+  description:
+    'Generic AI words (AI, chatbot, الذكاء الاصطناعي) that make the topic AI without naming a product.',
+  role: { aiContext: true },
+  concerns: [],
+  phase: 1,
+  detect(ctx) {
+    // A link to an .ai domain is about an AI product.
+    const aiDomain = ctx.links.find((l) => l.target?.hostname.endsWith('.ai'));
+    if (aiDomain?.target) {
+      return [
+        { kind: 'ai-topic', rule: 'ai.domain', text: aiDomain.target.hostname, lang: 'und', sources: [] },
+      ];
+    }
+    const re = ctx.rules.lexicon.contextRe;
+    if (!re) return [];
+    re.lastIndex = 0;
+    const m = re.exec(ctx.norm.text);
+    re.lastIndex = 0;
+    if (!m) return [];
+    const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+    return [
+      {
+        kind: 'ai-topic',
+        rule: 'ai.context',
+        text: ctx.item.text.slice(start, end),
+        lang: 'und',
+        start,
+        end,
+        sources: [],
+      },
+    ];
+  },
+};
+export default detector;

@@ -1,0 +1,97 @@
+/**
+ * What a cue detector is, and the context it reads. Each detector declares its role in the
+ * verdict (a commercial tie, a disclosure, promotional pressure, a product, discourse about the
+ * topic), so the verdict code never branches on a cue's name.
+ */
+import type { ResolvedLink } from '../links';
+import type { Normalized } from '../normalize';
+import { toOriginalSpan } from '../normalize';
+import type { CompiledRules, CompiledTextRule } from '../rules/compile';
+import type { Concern, Cue, CueKind, ItemInput } from '../types';
+
+export interface CueRole {
+  /** Strength of the commercial tie (affiliate link, code, partner phrasing); 1 is decisive. */
+  tie?: number;
+  /** The tie is evidence in a link, which a post cannot merely quote. */
+  linkTie?: boolean;
+  /** How the cue bears on disclosure. */
+  disclosure?: 'clear' | 'label' | 'ambiguous' | 'negated' | 'buried';
+  /** Promotional pressure per match (call to action, hype, urgency). */
+  promo?: number;
+  /** The item names or describes an AI product. */
+  ai?: boolean;
+  /** The item is about AI (sets the topic) without naming a product. */
+  aiContext?: boolean;
+  /** The item talks *about* the topic: reporting, law, critique, tutorial, job post, parody. */
+  discourse?: number;
+}
+
+export interface DetectContext {
+  item: ItemInput;
+  norm: Normalized;
+  rules: CompiledRules;
+  /** Keyword hashes present in the normalized text. */
+  present: Set<number>;
+  /** Language packs selected for this item. */
+  langs: Set<string>;
+  links: ResolvedLink[];
+  /** Cues found by earlier phases (read by phase-2 detectors). */
+  cues: readonly Cue[];
+}
+
+export interface CueDetector {
+  kind: CueKind;
+  /** One line, for the docs and the popup's "how detection works". */
+  description: string;
+  role: CueRole;
+  /** Concerns every cue of this kind raises when the item is flagged. */
+  concerns: Concern[];
+  /** 1 reads the item; 2 also reads the cues of phase 1. */
+  phase: 1 | 2;
+  detect(ctx: DetectContext): Cue[];
+}
+
+const MAX_MATCHES_PER_RULE = 8;
+
+function gated(rule: CompiledTextRule, present: Set<number>): boolean {
+  for (const g of rule.gates) if (present.has(g)) return true;
+  return false;
+}
+
+/** Runs the selected packs' text rules of one kind and returns cues with original spans. */
+export function runTextRules(ctx: DetectContext, kind: CueKind): Cue[] {
+  const cues: Cue[] = [];
+  for (const pack of ctx.rules.packs) {
+    if (!ctx.langs.has(pack.lang)) continue;
+    for (const rule of pack.rules) {
+      if (rule.kind !== kind || !gated(rule, ctx.present)) continue;
+      rule.re.lastIndex = 0;
+      let count = 0;
+      for (let m = rule.re.exec(ctx.norm.text); m; m = rule.re.exec(ctx.norm.text)) {
+        if (m[0].length === 0) {
+          rule.re.lastIndex++;
+          continue;
+        }
+        const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+        cues.push({
+          kind,
+          rule: rule.id,
+          text: ctx.item.text.slice(start, end),
+          lang: rule.lang,
+          start,
+          end,
+          sources: rule.sources,
+          weight: rule.weight,
+          ...(rule.concerns.length ? { concerns: rule.concerns } : {}),
+        });
+        if (++count >= MAX_MATCHES_PER_RULE) break;
+      }
+    }
+  }
+  return cues;
+}
+
+/** A detector that is exactly "run the text rules of this kind". */
+export function textRuleDetector(spec: Omit<CueDetector, 'detect' | 'phase'>): CueDetector {
+  return { ...spec, phase: 1, detect: (ctx) => runTextRules(ctx, spec.kind) };
+}

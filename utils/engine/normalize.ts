@@ -1,0 +1,256 @@
+/**
+ * Text normalization with a map back to the original, so findings can be highlighted.
+ *
+ * NFKD compatibility folding (full-width, ligatures, mathematical letters), accents and Arabic
+ * diacritics dropped, case folded; zero-width characters, soft hyphens, bidi controls and tatweel
+ * removed; alef / yaa / alef maqsura / taa marbuta variants unified; Persian letter forms and
+ * Arabic-Indic digits mapped; Cyrillic and Greek look-alikes folded inside Latin words.
+ */
+
+export interface Normalized {
+  /** The normalized text. */
+  text: string;
+  /** For each UTF-16 unit of `text`, the index of the original unit it came from. */
+  map: Int32Array;
+}
+
+const DROP = -2;
+const UNKNOWN = -1;
+/** BMP code unit → single normalized unit, DROP, or UNKNOWN (not computed yet). */
+const single = new Int32Array(0x10000).fill(UNKNOWN);
+/** Code points whose normalization is more than one unit (ligatures, astral letters). */
+const multi = new Map<number, string>();
+
+// Cyrillic and Greek letters that read as Latin ones (lowercase, after case folding).
+const LOOKALIKES: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  γ: 'y',
+};
+const LOOKALIKE_UNITS = new Map<number, number>(
+  Object.entries(LOOKALIKES).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]),
+);
+
+function isDropped(cp: number): boolean {
+  return (
+    (cp >= 0x0300 && cp <= 0x036f) || // combining accents (after NFKD)
+    (cp >= 0x0610 && cp <= 0x061a) || // Arabic honorific marks
+    cp === 0x061c || // Arabic letter mark (bidi)
+    (cp >= 0x064b && cp <= 0x065f) || // harakat, hamza above/below
+    cp === 0x0670 || // superscript alef
+    cp === 0x0640 || // tatweel
+    (cp >= 0x06d6 && cp <= 0x06ed) || // Quranic marks
+    cp === 0x00ad || // soft hyphen
+    cp === 0x180e ||
+    (cp >= 0x200b && cp <= 0x200f) || // zero-width, LRM/RLM
+    (cp >= 0x202a && cp <= 0x202e) || // bidi embeddings
+    (cp >= 0x2060 && cp <= 0x2064) ||
+    (cp >= 0x2066 && cp <= 0x2069) || // bidi isolates
+    cp === 0xfeff
+  );
+}
+
+/** Arabic and Persian letter unification and digit mapping, applied after NFKD. */
+function unify(cp: number): number {
+  if (cp >= 0x0660 && cp <= 0x0669) return 0x30 + cp - 0x0660; // Arabic-Indic digits
+  if (cp >= 0x06f0 && cp <= 0x06f9) return 0x30 + cp - 0x06f0; // Persian digits
+  switch (cp) {
+    case 0x0622: // آ
+    case 0x0623: // أ
+    case 0x0625: // إ
+    case 0x0671: // ٱ
+      return 0x0627; // ا
+    case 0x0649: // ى
+    case 0x06cc: // ی
+    case 0x0626: // ئ
+      return 0x064a; // ي
+    case 0x0629: // ة
+    case 0x06d5: // ە
+    case 0x06c0: // ۀ
+      return 0x0647; // ه
+    case 0x0624: // ؤ
+      return 0x0648; // و
+    case 0x06a9: // ک
+      return 0x0643; // ك
+    case 0x2018:
+    case 0x2019:
+    case 0x02bc:
+    case 0x2032:
+      return 0x27; // '
+    case 0x201c:
+    case 0x201d:
+      return 0x22; // "
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+      return 0x2d; // -
+    case 0x00a0:
+    case 0x202f:
+      return 0x20;
+    default:
+      return cp;
+  }
+}
+
+/** Normalizes one code point into a string (possibly empty). */
+function foldCodePoint(cp: number): string {
+  if (isDropped(cp)) return '';
+  const decomposed = String.fromCodePoint(cp).normalize('NFKD');
+  let out = '';
+  for (const ch of decomposed.toLowerCase()) {
+    const c = unify(ch.codePointAt(0)!);
+    if (!isDropped(c)) out += String.fromCodePoint(c);
+  }
+  return out;
+}
+
+function lookup(cp: number): string | number {
+  if (cp < 0x10000) {
+    let v = single[cp]!;
+    if (v === UNKNOWN) {
+      const s = foldCodePoint(cp);
+      if (s.length === 0) v = DROP;
+      else if (s.length === 1) v = s.charCodeAt(0);
+      else {
+        multi.set(cp, s);
+        v = 0x10000; // marker: see `multi`
+      }
+      single[cp] = v;
+    }
+    return v === 0x10000 ? multi.get(cp)! : v;
+  }
+  let s = multi.get(cp);
+  if (s === undefined) {
+    s = foldCodePoint(cp);
+    multi.set(cp, s);
+  }
+  return s;
+}
+
+const isAsciiLetter = (u: number) => u >= 0x61 && u <= 0x7a;
+const isCyrGreek = (u: number) => u >= 0x0370 && u <= 0x04ff;
+const isWordUnit = (u: number) =>
+  isAsciiLetter(u) ||
+  (u >= 0x30 && u <= 0x39) ||
+  isCyrGreek(u) ||
+  u === 0x0261 ||
+  (u >= 0x0500 && u <= 0x052f);
+
+export function normalize(input: string): Normalized {
+  const n = input.length;
+  let buf = new Uint16Array(n + 16);
+  let map = new Int32Array(n + 16);
+  let len = 0;
+  // Current word, for the look-alike pass.
+  let wordStart = 0;
+  let sawLatin = false;
+  let sawLookalike = false;
+
+  const push = (unit: number, origin: number) => {
+    if (len === buf.length) {
+      const nb = new Uint16Array(buf.length * 2);
+      nb.set(buf);
+      buf = nb;
+      const nm = new Int32Array(map.length * 2);
+      nm.set(map);
+      map = nm;
+    }
+    buf[len] = unit;
+    map[len] = origin;
+    len++;
+    if (isWordUnit(unit)) {
+      if (isAsciiLetter(unit)) sawLatin = true;
+      else if (LOOKALIKE_UNITS.has(unit)) sawLookalike = true;
+    } else {
+      endWord();
+      wordStart = len;
+    }
+  };
+  const endWord = () => {
+    if (sawLatin && sawLookalike) {
+      for (let j = wordStart; j < len; j++) {
+        const r = LOOKALIKE_UNITS.get(buf[j]!);
+        if (r !== undefined) buf[j] = r;
+      }
+    }
+    sawLatin = false;
+    sawLookalike = false;
+  };
+
+  for (let i = 0; i < n; i++) {
+    let cp = input.charCodeAt(i);
+    const origin = i;
+    // Fast path: ASCII.
+    if (cp < 0x80) {
+      push(cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp, origin);
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const lo = input.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    const v = lookup(cp);
+    if (typeof v === 'number') {
+      if (v !== DROP) push(v, origin);
+    } else {
+      for (let k = 0; k < v.length; k++) push(v.charCodeAt(k), origin);
+    }
+  }
+  endWord();
+
+  let text = '';
+  const CHUNK = 8192;
+  for (let s = 0; s < len; s += CHUNK) {
+    text += String.fromCharCode.apply(null, buf.subarray(s, Math.min(len, s + CHUNK)) as unknown as number[]);
+  }
+  return { text, map: map.subarray(0, len) };
+}
+
+/** Normalizes a short string (a rule literal, a label, a keyword). */
+export function normalizeText(input: string): string {
+  return normalize(input).text;
+}
+
+/** Maps a [start, end) span of normalized text back to the original. */
+export function toOriginalSpan(norm: Normalized, start: number, end: number): [number, number] {
+  if (norm.map.length === 0) return [0, 0];
+  const s = norm.map[Math.min(start, norm.map.length - 1)]!;
+  const e = end > 0 ? norm.map[Math.min(end - 1, norm.map.length - 1)]! + 1 : s;
+  return [s, e];
+}

@@ -1,0 +1,97 @@
+/**
+ * Keyword gating. Every rule names whole-word keywords (or prefixes, written `sponsor*`); one pass
+ * over an item's normalized text hashes its tokens, and only rules whose keywords occur are run.
+ * This keeps the engine near a single regex pass on the long tail of ordinary posts.
+ */
+
+const wordClass = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not word
+const WORD_RE = /[\p{L}\p{N}_]/u;
+
+function isWord(u: number): boolean {
+  let c = wordClass[u]!;
+  if (c === 0) {
+    c = u >= 0xd800 && u <= 0xdfff ? 2 : WORD_RE.test(String.fromCharCode(u)) ? 1 : 2;
+    wordClass[u] = c;
+  }
+  return c === 1;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+const HASH = 0x23;
+const AL = [0x0627, 0x0644]; // ال
+const ONE_LETTER_PREFIXES = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]); // و ف ب ل ك
+
+function hashRange(s: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Offsets at which an Arabic token's stem may start once clitic prefixes (و ف ب ل ك ال) are removed. */
+function arabicStemOffsets(s: string, start: number, end: number): number[] {
+  const offsets: number[] = [];
+  const first = s.charCodeAt(start);
+  if (first < 0x0600 || first > 0x06ff) return offsets;
+  const hasAl = (o: number) => s.charCodeAt(o) === AL[0] && s.charCodeAt(o + 1) === AL[1];
+  const candidates = [start];
+  if (ONE_LETTER_PREFIXES.has(first)) candidates.push(start + 1);
+  // "لل" = لِ + ال
+  if (first === 0x0644 && s.charCodeAt(start + 1) === 0x0644) offsets.push(start + 2);
+  for (const c of candidates) {
+    if (c !== start) offsets.push(c);
+    if (hasAl(c)) offsets.push(c + 2);
+  }
+  return offsets.filter((o) => end - o >= 2);
+}
+
+export interface KeywordIndex {
+  /** Hashes of whole-word keywords. */
+  words: Set<number>;
+  /** Hashes of prefix keywords, by prefix length. */
+  prefixes: Map<number, Set<number>>;
+}
+
+export function hashKeyword(keyword: string): { hash: number; prefixLength: number | null } {
+  const prefix = keyword.endsWith('*');
+  const word = prefix ? keyword.slice(0, -1) : keyword;
+  return { hash: hashRange(word, 0, word.length), prefixLength: prefix ? word.length : null };
+}
+
+/**
+ * Returns the set of keyword hashes (whole words and prefixes) present in normalized text.
+ * A hashtag yields its token with and without `#`.
+ */
+export function presentKeywords(text: string, index: KeywordIndex): Set<number> {
+  const found = new Set<number>();
+  const n = text.length;
+  let i = 0;
+  const check = (from: number, to: number) => {
+    const h = hashRange(text, from, to);
+    if (index.words.has(h)) found.add(h);
+    for (const [len, set] of index.prefixes) {
+      if (to - from >= len) {
+        const ph = hashRange(text, from, from + len);
+        if (set.has(ph)) found.add(ph);
+      }
+    }
+  };
+  while (i < n) {
+    const u = text.charCodeAt(i);
+    if (!isWord(u)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWord(text.charCodeAt(i))) i++;
+    check(start, i);
+    if (start > 0 && text.charCodeAt(start - 1) === HASH) {
+      const h = Math.imul(FNV_OFFSET ^ HASH, FNV_PRIME);
+      let hh = h;
+      for (let k = start; k < i; k++) hh = Math.imul(hh ^ text.charCodeAt(k), FNV_PRIME);
+      if (index.words.has(hh >>> 0)) found.add(hh >>> 0);
+    }
+    for (const o of arabicStemOffsets(text, start, i)) check(o, i);
+  }
+  return found;
+}

@@ -1,0 +1,123 @@
+/**
+ * The engine's plain-data contracts. No DOM, no browser API: the content script, the CLI,
+ * the tests and the benchmark all speak these types.
+ */
+
+export const VERDICTS = ['none', 'mention', 'promotion', 'sponsored', 'undisclosed'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Severity order used for page verdicts and sorting; higher is more severe. */
+export const SEVERITY: Record<Verdict, number> = {
+  none: 0,
+  mention: 1,
+  promotion: 2,
+  sponsored: 3,
+  undisclosed: 4,
+};
+
+export const FLAGGED: ReadonlySet<Verdict> = new Set(['promotion', 'sponsored', 'undisclosed']);
+
+export type Topic = 'ai' | 'other';
+
+export const PLATFORMS = [
+  'x',
+  'youtube',
+  'instagram',
+  'linkedin',
+  'tiktok',
+  'facebook',
+  'reddit',
+  'generic',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export interface ItemLink {
+  /** The anchor's href as found in the page (may be a redirector, e.g. youtube.com/redirect?q=). */
+  href: string;
+  /** The anchor's visible text (X's t.co anchors carry the real target here). */
+  text: string;
+}
+
+/** One unit a person reads: a post, a video description, an article, an ad unit. */
+export interface ItemInput {
+  /** Stable id within the page (adapter-provided). */
+  id: string;
+  /** Visible text. */
+  text: string;
+  /** Offset in `text` where the part hidden behind "…more" begins, if the adapter knows it. */
+  fold?: number | null;
+  links: ItemLink[];
+  /** Native labels the platform attached ("Paid partnership with", "Ad", "إعلان"…). */
+  labels: string[];
+  /** BCP-47 language hint, e.g. "ar", "en". */
+  lang?: string | null;
+  url?: string | null;
+  platform: Platform;
+  author?: string | null;
+}
+
+export type CueKind =
+  | 'disclosure'
+  | 'ambiguous-disclosure'
+  | 'buried-disclosure'
+  | 'negated-disclosure'
+  | 'platform-label'
+  | 'affiliate-link'
+  | 'opaque-link'
+  | 'promo-code'
+  | 'referral'
+  | 'cta'
+  | 'hype'
+  | 'urgency'
+  | 'ai-product'
+  | 'ai-generic'
+  | 'ai-topic'
+  | 'discourse';
+
+export interface Cue {
+  kind: CueKind;
+  /** Rule id (e.g. "en.disclosure.hashtag-ad", "link.firstpromoter"). */
+  rule: string;
+  /** The matched text as it appears in the original (or the link target for link cues). */
+  text: string;
+  lang: string;
+  /** Offsets into the original item text; absent for link and label cues. */
+  start?: number;
+  end?: number;
+  sources: string[];
+  /** Plain-words detail, e.g. the product or network name. */
+  detail?: string;
+  /** The rule's weight within its kind (default 1). */
+  weight?: number;
+  /** Concerns the rule itself raises, beyond its kind's. */
+  concerns?: Concern[];
+  /** Inside quotation marks: the post quotes the words rather than saying them. */
+  quoted?: boolean;
+}
+
+export const CONCERNS = [
+  'undisclosed-endorsement',
+  'ambiguous-or-buried-disclosure',
+  'affiliate-incentive',
+  'fomo-urgency',
+  'ai-washing',
+  'fake-reviews',
+  'ai-ad-spend',
+  'data-privacy',
+  'targeting-bias',
+  'synthetic-media',
+  'ad-transparency',
+] as const;
+export type Concern = (typeof CONCERNS)[number];
+
+export interface Finding {
+  id: string;
+  verdict: Verdict;
+  topic: Topic | null;
+  confidence: number;
+  cues: Cue[];
+  concerns: Concern[];
+  excerpt: string;
+  /** Product names the item promotes or mentions (display only). */
+  products: string[];
+}

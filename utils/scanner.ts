@@ -1,0 +1,182 @@
+/**
+ * The content script's engine loop: find items, analyze them in idle-time chunks (no task over
+ * ~8 ms of Basira work), watch for new and changed items in batches, and report findings.
+ * Each item is analyzed once per text: results are cached by the adapter's id.
+ */
+import type { Adapter } from './adapters/adapter';
+import { findItems } from './adapters/adapter';
+import { generic, genericBody } from './adapters/registry';
+import { hashId } from './dom/text';
+import { analyzeItem } from './engine/analyze';
+import type { Finding, ItemInput } from './engine/types';
+import type { FindingWire } from './protocol';
+
+/** Longest slice of work per idle callback. */
+export const CHUNK_BUDGET_MS = 8;
+const REPORT_INTERVAL_MS = 150;
+
+export interface ScannerHost {
+  /** Runs `cb` when the page is idle (bound to the content script's lifetime). */
+  idle(cb: (deadline: { timeRemaining(): number }) => void): void;
+  timeout(cb: () => void, ms: number): void;
+  /** Reports findings scanned since the last call. */
+  report(findings: FindingWire[], done: boolean): void;
+  /** Called with every analyzed item and its element (marks). */
+  onFinding?(el: Element, finding: FindingWire): void;
+  now(): number;
+}
+
+function toWire(f: Finding, input: ItemInput, order: number): FindingWire {
+  return {
+    id: f.id,
+    verdict: f.verdict,
+    topic: f.topic,
+    confidence: f.confidence,
+    cues: f.cues.slice(0, 60).map((c) => ({
+      kind: c.kind,
+      rule: c.rule,
+      text: c.text.slice(0, 600),
+      lang: c.lang,
+      ...(c.start !== undefined ? { start: c.start, end: c.end } : {}),
+      sources: c.sources.slice(0, 20),
+      ...(c.detail ? { detail: c.detail.slice(0, 300) } : {}),
+    })),
+    concerns: f.concerns,
+    excerpt: f.excerpt.slice(0, 600),
+    products: f.products.slice(0, 20),
+    platform: input.platform,
+    author: input.author?.slice(0, 200) ?? null,
+    order,
+  };
+}
+
+export class Scanner {
+  private queue: Element[] = [];
+  private queued = new WeakSet<Element>();
+  /** id → hash of the text last analyzed. */
+  private analyzed = new Map<string, string>();
+  private pending: FindingWire[] = [];
+  private scheduled = false;
+  private reportTimer = false;
+  private order = 0;
+  /** Page order by item id, kept when an item is rescanned. */
+  private orders = new Map<string, number>();
+  private stopped = false;
+  /** Item elements by id, for "show on page". */
+  readonly elements = new Map<string, Element>();
+
+  constructor(
+    private readonly adapter: Adapter,
+    private readonly url: URL,
+    private readonly host: ScannerHost,
+  ) {}
+
+  /** Queues every item currently in the document. */
+  start(root: ParentNode): void {
+    const els = [...root.querySelectorAll(this.adapter.itemSelector)];
+    if (els.length === 0) {
+      // Markup changed or an ordinary page: fall back to generic scanning.
+      for (const fallback of this.adapter === generic ? [genericBody] : [generic, genericBody]) {
+        const found = findItems(fallback, root, this.url).map((f) => f.el);
+        for (const el of found) this.fallbackFor.set(el, fallback);
+        if (found.length > 0) {
+          for (const el of found) this.enqueue(el);
+          break;
+        }
+      }
+    }
+    for (const el of els) this.enqueue(el);
+    this.schedule();
+  }
+
+  /** Items found by a fallback adapter, and which one reads them. */
+  private fallbackFor = new WeakMap<Element, Adapter>();
+
+  stop(): void {
+    this.stopped = true;
+    this.queue = [];
+  }
+
+  /** Queues item roots added or changed by a batch of mutations. */
+  onMutations(records: readonly MutationRecord[]): void {
+    if (this.stopped) return;
+    const selector = this.adapter.itemSelector;
+    for (const r of records) {
+      const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      // Text changed inside a known item ("…more" expanded): rescan that item.
+      const owner = target?.closest(selector);
+      if (owner) this.enqueue(owner);
+      for (const node of r.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const el = node as Element;
+        if (el.matches(selector)) this.enqueue(el);
+        for (const inner of el.querySelectorAll(selector)) this.enqueue(inner);
+      }
+    }
+    this.schedule();
+  }
+
+  private enqueue(el: Element): void {
+    if (this.queued.has(el)) return;
+    this.queued.add(el);
+    this.queue.push(el);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.host.idle((deadline) => this.work(deadline));
+  }
+
+  private work(deadline: { timeRemaining(): number }): void {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const start = this.host.now();
+    const budget = Math.min(CHUNK_BUDGET_MS, Math.max(1, deadline.timeRemaining()));
+    let index = 0;
+    while (index < this.queue.length && this.host.now() - start < budget) {
+      const el = this.queue[index++]!;
+      this.queued.delete(el);
+      this.scanOne(el);
+    }
+    this.queue = this.queue.slice(index);
+    if (this.queue.length > 0) this.schedule();
+    this.scheduleReport();
+  }
+
+  private scanOne(el: Element): void {
+    if (!el.isConnected) return;
+    let input: ItemInput | null;
+    try {
+      const adapter = this.fallbackFor.get(el) ?? this.adapter;
+      input = adapter.extract(el, { url: this.url, index: this.order });
+    } catch {
+      return; // A page's odd markup never breaks the scan.
+    }
+    if (!input) return;
+    const textHash = hashId(input.text) + input.labels.join('|').length + input.links.length;
+    if (this.analyzed.get(input.id) === textHash) return;
+    this.analyzed.set(input.id, textHash);
+    let order = this.orders.get(input.id);
+    if (order === undefined) {
+      order = this.order++;
+      this.orders.set(input.id, order);
+    }
+    const wire = toWire(analyzeItem(input), input, order);
+    this.elements.set(input.id, el);
+    this.pending.push(wire);
+    this.host.onFinding?.(el, wire);
+  }
+
+  private scheduleReport(): void {
+    if (this.reportTimer) return;
+    this.reportTimer = true;
+    this.host.timeout(() => {
+      this.reportTimer = false;
+      const done = this.queue.length === 0 && !this.scheduled;
+      const batch = this.pending;
+      this.pending = [];
+      if (batch.length > 0 || done) this.host.report(batch, done);
+    }, REPORT_INTERVAL_MS);
+  }
+}
