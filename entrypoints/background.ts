@@ -60,6 +60,14 @@ export default defineBackground(() => {
         return { count: await paintBadge(tabId, tab, await getSettings()) };
       });
     },
+    'popup:open': async () => {
+      try {
+        await browser.action.openPopup();
+        return true;
+      } catch {
+        return false; // not available here: the mark's own panel already shows the details
+      }
+    },
     'tab:get': async ({ tabId }) => {
       const [tab, settings] = await Promise.all([readTab(tabId), getSettings()]);
       const findings = tab ? visibleFindings(tab.findings, settings) : [];

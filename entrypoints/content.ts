@@ -1,14 +1,30 @@
 /**
- * Content script: reads the page through its platform adapter, analyzes items on the device and
- * reports findings to the background. Never throws into the page; everything is tied to `ctx`.
+ * Content script: reads the page through its platform adapter, analyzes items on the device,
+ * marks flagged posts and reports findings to the background. Never throws into the page;
+ * every listener and timer is tied to `ctx`.
  */
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { adapterFor } from '@/utils/adapters/registry';
+import { describeCue, why } from '@/utils/explain';
+import { t, uiDirection } from '@/utils/i18n';
+import { createMark, MARK_TAG, type MarkHandle, type MarkStrings } from '@/utils/marks';
 import { sendMessage } from '@/utils/messaging';
-import type { FindingWire } from '@/utils/protocol';
+import { type FindingWire, TAB_PROTOCOL } from '@/utils/protocol';
 import { Scanner } from '@/utils/scanner';
-import { getSettings, isPaused } from '@/utils/settings';
+import { counts } from '@/utils/scope';
+import { DEFAULT_SETTINGS, getSettings, isPaused, type Settings, settingsItem } from '@/utils/settings';
 
 const REPORT_CHUNK = 400;
+
+const strings: MarkStrings = {
+  verdict: (v) => t(`verdict_${v}`),
+  why: (f) => why(f, t),
+  cue: (c) => describeCue(c, t),
+  details: t('mark_details'),
+  close: t('mark_close'),
+  label: (f) => t('mark_label', t(`verdict_${f.verdict}`)),
+};
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,25 +32,56 @@ export default defineContentScript({
   async main(ctx) {
     let scanner: Scanner | null = null;
     let observer: MutationObserver | null = null;
+    let settings: Settings = DEFAULT_SETTINGS;
+    const marks = new Map<Element, MarkHandle>();
+    const latest = new Map<Element, FindingWire>();
+    const dir = uiDirection();
 
     const send = <T extends Parameters<typeof sendMessage>[0]>(
       type: T,
       data: Parameters<typeof sendMessage<T>>[1],
     ) => sendMessage(type, data).catch(() => undefined); // background asleep or extension reloaded
 
+    const clearMarks = () => {
+      for (const m of marks.values()) m.remove();
+      marks.clear();
+    };
+
+    /** Adds, updates or removes the mark for one item, following the settings. */
+    const mark = (el: Element, finding: FindingWire) => {
+      latest.set(el, finding);
+      const existing = marks.get(el);
+      const wanted = settings.marks && counts(finding.verdict, finding.topic, settings);
+      if (!wanted) {
+        existing?.remove();
+        marks.delete(el);
+        return;
+      }
+      // A page that removed the host gets a fresh one.
+      if (existing?.host.isConnected) existing.update(finding);
+      else
+        marks.set(
+          el,
+          createMark(el, finding, strings, dir, () => void send('popup:open', {})),
+        );
+    };
+
     const begin = async () => {
       scanner?.stop();
       observer?.disconnect();
+      clearMarks();
+      latest.clear();
       const url = new URL(location.href);
       const adapter = adapterFor(url);
-      const settings = await getSettings().catch(() => null);
-      const paused = settings ? isPaused(settings, url.hostname) : false;
+      settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+      const paused = isPaused(settings, url.hostname);
       await send('page:start', { url: url.href, platform: adapter.id, paused });
       if (paused || !ctx.isValid) return;
       const current = new Scanner(adapter, url, {
         idle: (cb) => ctx.requestIdleCallback(cb, { timeout: 500 }),
         timeout: (cb, ms) => ctx.setTimeout(cb, ms),
         now: () => performance.now(),
+        onFinding: (el, finding) => mark(el, finding),
         report: (findings: FindingWire[], done: boolean) => {
           for (let i = 0; i < Math.max(1, findings.length); i += REPORT_CHUNK) {
             const chunk = findings.slice(i, i + REPORT_CHUNK);
@@ -47,7 +94,7 @@ export default defineContentScript({
       current.start(document);
       observer = new MutationObserver((records) => {
         try {
-          current.onMutations(records);
+          current.onMutations(records.filter((r) => !isOwnMutation(r)));
         } catch {
           // Odd pages never see an error from Basira.
         }
@@ -59,9 +106,42 @@ export default defineContentScript({
       });
     };
 
+    // The popup's "Show on page": scroll to the post and highlight it briefly.
+    const onTabMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      const parsed = z.safeParse(
+        z.object({ type: z.literal('item:show'), data: TAB_PROTOCOL['item:show'].request }),
+        message,
+      );
+      if (!parsed.success) return undefined;
+      const el = scanner?.elements.get(parsed.data.data.id);
+      if (!el?.isConnected) return Promise.resolve(false);
+      el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      const html = el as HTMLElement;
+      const previous = html.style.outline;
+      html.style.outline = '3px solid #E3A008';
+      ctx.setTimeout(() => {
+        html.style.outline = previous;
+      }, 2500);
+      return Promise.resolve(true);
+    };
+    browser.runtime.onMessage.addListener(onTabMessage as never);
+
+    const unwatch = settingsItem.watch(() => {
+      void getSettings().then((next) => {
+        const pausedNow = isPaused(next, location.hostname) !== isPaused(settings, location.hostname);
+        settings = next;
+        if (pausedNow) void begin().catch(() => undefined);
+        else for (const [el, finding] of latest) mark(el, finding);
+      });
+    });
+
     ctx.onInvalidated(() => {
       scanner?.stop();
       observer?.disconnect();
+      clearMarks();
+      unwatch();
+      browser.runtime.onMessage.removeListener(onTabMessage as never);
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       void begin().catch(() => undefined);
@@ -69,3 +149,10 @@ export default defineContentScript({
     await begin().catch(() => undefined);
   },
 });
+
+/** Mutations Basira caused itself (adding or removing its marks). */
+function isOwnMutation(r: MutationRecord): boolean {
+  if (r.type !== 'childList') return false;
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeName.toLowerCase() === MARK_TAG);
+}

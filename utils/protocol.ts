@@ -69,6 +69,12 @@ export const PROTOCOL = {
     }),
     response: z.object({ count: z.number() }),
   },
+  /** Content script (a mark's "Details"): open the popup for this tab. */
+  'popup:open': {
+    from: 'content' as Origin,
+    request: z.object({}),
+    response: z.boolean(),
+  },
   /** Popup: the state of a tab. */
   'tab:get': {
     from: 'extension' as Origin,

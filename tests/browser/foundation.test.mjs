@@ -26,6 +26,13 @@ test('badge counts flagged items on a generic page and the popup agrees', async 
   const badge = await browser.waitForBadge(tabId, (t) => t === '2');
   assert.deepEqual(badge.color, [179, 38, 30, 255]);
 
+  // Marks sit on exactly the two flagged items, inside closed shadow roots.
+  const marked = await page.evaluate(() =>
+    [...document.querySelectorAll('basira-mark')].map((m) => m.parentElement?.id || m.parentElement?.className),
+  );
+  assert.deepEqual(marked.sort(), ['ad-unit', 'promo-box']);
+  assert.equal(await page.evaluate(() => document.querySelector('basira-mark').shadowRoot), null);
+
   const popup = await browser.openPopup();
   const count = await popup.waitFor(`document.querySelector('.status[data-state="done"]')?.dataset.count`);
   assert.equal(count, '2');

@@ -18,6 +18,7 @@ function handlers(): Handlers {
       count: 0,
     })),
     'settings:changed': vi.fn(async () => null),
+    'popup:open': vi.fn(async () => true),
   };
 }
 

@@ -6,8 +6,24 @@ import { canonicalUrl, hashId, langOf, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
 
 /** Ad units by their usual names: class/id tokens ad, ads, advert, sponsor(ed), promo(ted). */
-const AD_UNIT =
-  'aside, [class~="ad"], [class*="ad-unit"], [class*="ad-slot"], [class*="advert"], [class*="sponsor"], [class*="promo"], [id^="ad-"], [id*="-ad-"], [id*="sponsor"], [data-ad], [data-ad-slot], [aria-label="Advertisement"], [aria-label="إعلان"]';
+const AD_UNIT = [
+  'aside',
+  'ins.adsbygoogle',
+  ...['div', 'section'].flatMap((tag) => [
+    `${tag}[class~="ad"]`,
+    `${tag}[class*="ad-unit"]`,
+    `${tag}[class*="ad-slot"]`,
+    `${tag}[class*="advert"]`,
+    `${tag}[class*="sponsor"]`,
+    `${tag}[class*="promo"]`,
+    `${tag}[id^="ad-"]`,
+    `${tag}[id*="sponsor"]`,
+    `${tag}[data-ad]`,
+    `${tag}[data-ad-slot]`,
+  ]),
+  '[aria-label="Advertisement"]',
+  '[aria-label="إعلان"]',
+].join(', ');
 const ARTICLE = 'article, [role="article"]';
 const SECTION = 'main > section, [role="main"] > section, .newsletter section, body > table td.section';
 
@@ -22,9 +38,11 @@ function isNestedItem(el: Element): boolean {
 /** Short texts marked as labels inside an item: "Sponsored", "Advertisement", "إعلان". */
 function labelsOf(el: Element): string[] {
   const labels: string[] = [];
-  const candidates = el.querySelectorAll(
-    '[class*="label"], [class*="badge"], [class*="sponsor"], [class*="disclosure"], [class*="ad-tag"], [aria-label], small, .kicker',
-  );
+  const candidates = [
+    ...el.querySelectorAll(
+      '[class*="label"], [class*="badge"], [class*="sponsor"], [class*="disclosure"], [class*="ad-tag"], [aria-label], small, .kicker',
+    ),
+  ].filter((c) => (c.matches(ITEM_SELECTOR) ? c.parentElement : c)?.closest(ITEM_SELECTOR) === el); // not a nested item's labels
   for (const c of candidates) {
     const t = (c.getAttribute('aria-label') || textOf(c)).trim();
     if (t && t.length <= 40) labels.push(t);

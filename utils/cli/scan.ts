@@ -168,7 +168,7 @@ export function formatTable(record: FileRecord | ErrorRecord, color: boolean): s
     if (item.verdict === 'none') continue;
     const cues = item.cues
       .filter((q) => q.kind !== 'discourse')
-      .map((q) => `${q.kind}:${q.text.slice(0, 40)}`)
+      .map((q) => `${q.kind}:${q.text.replace(/\s+/g, ' ').slice(0, 40)}`)
       .slice(0, 6)
       .join(', ');
     lines.push(

@@ -72,7 +72,10 @@ export function runTextRules(ctx: DetectContext, kind: CueKind): Cue[] {
           rule.re.lastIndex++;
           continue;
         }
-        const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+        // Trim the whitespace a pattern's context consumed, so cues highlight words only.
+        const lead = m[0].length - m[0].trimStart().length;
+        const body = m[0].trim().length;
+        const [start, end] = toOriginalSpan(ctx.norm, m.index + lead, m.index + lead + body);
         cues.push({
           kind,
           rule: rule.id,
