@@ -28,7 +28,9 @@ test('badge counts flagged items on a generic page and the popup agrees', async 
 
   // Marks sit on exactly the two flagged items, inside closed shadow roots.
   const marked = await page.evaluate(() =>
-    [...document.querySelectorAll('basira-mark')].map((m) => m.parentElement?.id || m.parentElement?.className),
+    [...document.querySelectorAll('basira-mark')].map(
+      (m) => m.parentElement?.id || m.parentElement?.className,
+    ),
   );
   assert.deepEqual(marked.sort(), ['ad-unit', 'promo-box']);
   assert.equal(await page.evaluate(() => document.querySelector('basira-mark').shadowRoot), null);

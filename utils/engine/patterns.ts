@@ -84,7 +84,102 @@ export function backtrackingRisk(source: string): string | null {
   return null;
 }
 
-/** Compiles normalized pattern sources into one global, Unicode regex. */
-export function compilePatterns(sources: readonly string[]): RegExp {
-  return new RegExp(sources.map((s) => `(?:${normalizePatternSource(s)})`).join('|'), 'gu');
+/**
+ * A regex whose leading word boundary is checked in code after each match instead of inside the
+ * regex: a pattern that opens with a lookbehind defeats V8's fast scan for the first character
+ * (measured: ~40× slower on posts), so `\b…` and `(?<![\p{L}\p{N}])…` openers are stripped
+ * and verified on the character before the match.
+ */
+export interface ScanRegex {
+  re: RegExp;
+  /** Which characters may not precede a match: any letter or digit, Latin letters only, or none. */
+  lead: 'boundary' | 'word' | 'latin' | null;
+}
+
+const LEADS: [string, ScanRegex['lead']][] = [
+  [UNICODE_BOUNDARY, 'boundary'],
+  ['(?<![\\p{L}\\p{N}_])', 'word'],
+  ['(?<![\\p{L}\\p{N}])', 'word'],
+  ['(?<![\\p{Script=Latin}\\p{N}_])', 'latin'],
+];
+
+/** Splits a leading boundary off a normalized pattern source. */
+export function splitLead(source: string): { body: string; lead: ScanRegex['lead'] } {
+  for (const [prefix, lead] of LEADS) {
+    if (source.startsWith(prefix) && source.length > prefix.length)
+      return { body: source.slice(prefix.length), lead };
+  }
+  return { body: source, lead: null };
+}
+
+/** Compiles pattern sources (normalized here) into as few scan regexes as their openers allow. */
+export function compilePatterns(sources: readonly string[], normalized = false): ScanRegex[] {
+  const groups = new Map<ScanRegex['lead'], string[]>();
+  for (const source of sources) {
+    const { body, lead } = splitLead(normalized ? source : normalizePatternSource(source));
+    const list = groups.get(lead) ?? [];
+    list.push(`(?:${body})`);
+    groups.set(lead, list);
+  }
+  return [...groups].map(([lead, bodies]) => ({ re: new RegExp(bodies.join('|'), 'gu'), lead }));
+}
+
+const wordTable = new Uint8Array(0x10000); // 0 unknown, 1 yes, 2 no
+const latinTable = new Uint8Array(0x10000);
+const WORD = /[\p{L}\p{N}_]/u;
+const LATIN = /[\p{Script=Latin}\p{N}_]/u;
+function classify(table: Uint8Array, re: RegExp, code: number): boolean {
+  let v = table[code]!;
+  if (v === 0) {
+    v = code >= 0xd800 && code <= 0xdfff ? 2 : re.test(String.fromCharCode(code)) ? 1 : 2;
+    table[code] = v;
+  }
+  return v === 1;
+}
+
+/** Whether a match at `index` satisfies the stripped leading boundary. */
+export function leadOk(lead: ScanRegex['lead'], text: string, index: number): boolean {
+  if (lead === null) return true;
+  if (index === 0) return lead !== 'boundary' || classify(wordTable, WORD, text.charCodeAt(0));
+  const before = text.charCodeAt(index - 1);
+  const first = text.charCodeAt(index);
+  if (lead === 'latin') return !classify(latinTable, LATIN, before);
+  if (lead === 'word') return !classify(wordTable, WORD, before);
+  // `\b`: a word character on exactly one side.
+  return classify(wordTable, WORD, first) !== classify(wordTable, WORD, before);
+}
+
+/** Calls `onMatch` for each match of the scan regexes (at most `max` per regex), in regex order. */
+export function scanAll(
+  regexes: readonly ScanRegex[],
+  text: string,
+  max: number,
+  onMatch: (m: RegExpExecArray) => void,
+): void {
+  for (const { re, lead } of regexes) {
+    re.lastIndex = 0;
+    let count = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (!leadOk(lead, text, m.index)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      onMatch(m);
+      if (++count >= max) break;
+    }
+    re.lastIndex = 0;
+  }
+}
+
+/** Whether any scan regex matches. */
+export function scanTest(regexes: readonly ScanRegex[], text: string): boolean {
+  let hit = false;
+  scanAll(regexes, text, 1, () => {
+    hit = true;
+  });
+  return hit;
 }

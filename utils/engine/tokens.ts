@@ -59,39 +59,47 @@ export function hashKeyword(keyword: string): { hash: number; prefixLength: numb
 }
 
 /**
- * Returns the set of keyword hashes (whole words and prefixes) present in normalized text.
- * A hashtag yields its token with and without `#`.
+ * Returns the set of keyword hashes (whole words and prefixes) present in normalized text, in one
+ * pass. A hashtag yields its token with and without `#`.
  */
 export function presentKeywords(text: string, index: KeywordIndex): Set<number> {
   const found = new Set<number>();
   const n = text.length;
-  let i = 0;
+  const prefixSets = index.prefixes;
+  const maxPrefix = prefixSets.size === 0 ? 0 : Math.max(...prefixSets.keys());
   const check = (from: number, to: number) => {
     const h = hashRange(text, from, to);
     if (index.words.has(h)) found.add(h);
-    for (const [len, set] of index.prefixes) {
+    for (const [len, set] of prefixSets) {
       if (to - from >= len) {
         const ph = hashRange(text, from, from + len);
         if (set.has(ph)) found.add(ph);
       }
     }
   };
+  let i = 0;
   while (i < n) {
-    const u = text.charCodeAt(i);
-    if (!isWord(u)) {
+    if (!isWord(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isWord(text.charCodeAt(i))) i++;
-    check(start, i);
-    if (start > 0 && text.charCodeAt(start - 1) === HASH) {
-      const h = Math.imul(FNV_OFFSET ^ HASH, FNV_PRIME);
-      let hh = h;
-      for (let k = start; k < i; k++) hh = Math.imul(hh ^ text.charCodeAt(k), FNV_PRIME);
-      if (index.words.has(hh >>> 0)) found.add(hh >>> 0);
+    const tagged = start > 0 && text.charCodeAt(start - 1) === HASH;
+    let h = FNV_OFFSET;
+    let th = Math.imul(FNV_OFFSET ^ HASH, FNV_PRIME);
+    for (let c = text.charCodeAt(i); i < n && isWord(c); c = text.charCodeAt(++i)) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (tagged) th = Math.imul(th ^ c, FNV_PRIME);
+      const len = i - start + 1;
+      if (len <= maxPrefix) {
+        const set = prefixSets.get(len);
+        if (set?.has(h >>> 0)) found.add(h >>> 0);
+      }
     }
-    for (const o of arabicStemOffsets(text, start, i)) check(o, i);
+    if (index.words.has(h >>> 0)) found.add(h >>> 0);
+    if (tagged && index.words.has(th >>> 0)) found.add(th >>> 0);
+    const first = text.charCodeAt(start);
+    if (first >= 0x0600 && first <= 0x06ff) for (const o of arabicStemOffsets(text, start, i)) check(o, i);
   }
   return found;
 }

@@ -1,14 +1,10 @@
 import { toOriginalSpan } from '../normalize';
+import { type ScanRegex, scanAll, scanTest } from '../patterns';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
 
-/** `test` on a global regex without carrying `lastIndex` between calls. */
-function has(re: RegExp | null | undefined, text: string): boolean {
-  if (!re) return false;
-  re.lastIndex = 0;
-  const hit = re.test(text);
-  re.lastIndex = 0;
-  return hit;
+function has(res: readonly ScanRegex[] | undefined, text: string): boolean {
+  return res !== undefined && scanTest(res, text);
 }
 
 /**
@@ -28,31 +24,32 @@ const detector: CueDetector = {
     const text = ctx.norm.text;
     const found: { cue: Cue; ambiguous: boolean; checkExclude?: boolean; entryId: string }[] = [];
     const gated = lex.gates.some((g) => ctx.present.has(g));
-    lex.re.lastIndex = 0;
-    for (let m = gated ? lex.re.exec(text) : null; m && found.length < 20; m = lex.re.exec(text)) {
-      const alias = m[1] ?? m[2];
-      if (!alias) continue;
-      const entry = lex.byAlias.get(alias);
-      if (!entry) continue;
-      const aliasStart = m.index + m[0].length - alias.length;
-      const [start, end] = toOriginalSpan(ctx.norm, aliasStart, aliasStart + alias.length);
-      // An Arabic spelling of an ambiguous name whose entry lists Arabic exclusions is read as the
-      // product unless one of those exclusions is present (جيميناي is not the star sign الجوزاء).
-      const arabicCertain = /[\u0600-\u06ff]/.test(alias) && lex.arabicExclusions.has(entry.id);
-      found.push({
-        entryId: entry.id,
-        ambiguous: entry.ambiguous && !arabicCertain,
-        checkExclude: entry.ambiguous && arabicCertain,
-        cue: {
-          kind: 'ai-product',
-          rule: `ai.${entry.id}`,
-          text: ctx.item.text.slice(start, end),
-          lang: /[\u0600-\u06ff]/.test(alias) ? 'ar' : 'und',
-          start,
-          end,
-          sources: [],
-          detail: entry.name,
-        },
+    if (gated) {
+      scanAll(lex.res, text, 20, (m) => {
+        const alias = m[1];
+        if (!alias) return;
+        const entry = lex.byAlias.get(alias);
+        if (!entry) return;
+        const aliasStart = m.index + m[0].length - alias.length;
+        const [start, end] = toOriginalSpan(ctx.norm, aliasStart, aliasStart + alias.length);
+        // An Arabic spelling of an ambiguous name whose entry lists Arabic exclusions is read as the
+        // product unless one of those exclusions is present (جيميناي is not the star sign الجوزاء).
+        const arabicCertain = /[\u0600-\u06ff]/.test(alias) && lex.arabicExclusions.has(entry.id);
+        found.push({
+          entryId: entry.id,
+          ambiguous: entry.ambiguous && !arabicCertain,
+          checkExclude: entry.ambiguous && arabicCertain,
+          cue: {
+            kind: 'ai-product',
+            rule: `ai.${entry.id}`,
+            text: ctx.item.text.slice(start, end),
+            lang: /[\u0600-\u06ff]/.test(alias) ? 'ar' : 'und',
+            start,
+            end,
+            sources: [],
+            detail: entry.name,
+          },
+        });
       });
     }
     // A link to a product's own domain names it for certain (jasper.ai, app.heygen.com).

@@ -1,4 +1,5 @@
 import { toOriginalSpan } from '../normalize';
+import { scanAll } from '../patterns';
 import type { CueDetector } from './detector';
 
 /**
@@ -20,13 +21,13 @@ const detector: CueDetector = {
         { kind: 'ai-topic', rule: 'ai.domain', text: aiDomain.target.hostname, lang: 'und', sources: [] },
       ];
     }
-    const re = ctx.rules.lexicon.contextRe;
-    if (!re) return [];
-    re.lastIndex = 0;
-    const m = re.exec(ctx.norm.text);
-    re.lastIndex = 0;
+    let m: RegExpExecArray | null = null;
+    scanAll(ctx.rules.lexicon.contextRe, ctx.norm.text, 1, (found) => {
+      m ??= found;
+    });
     if (!m) return [];
-    const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+    const match = m as RegExpExecArray;
+    const [start, end] = toOriginalSpan(ctx.norm, match.index, match.index + match[0].length);
     return [
       {
         kind: 'ai-topic',

@@ -6,6 +6,7 @@
 import type { ResolvedLink } from '../links';
 import type { Normalized } from '../normalize';
 import { toOriginalSpan } from '../normalize';
+import { scanAll } from '../patterns';
 import type { CompiledRules, CompiledTextRule } from '../rules/compile';
 import type { Concern, Cue, CueKind, ItemInput } from '../types';
 
@@ -65,13 +66,7 @@ export function runTextRules(ctx: DetectContext, kind: CueKind): Cue[] {
     if (!ctx.langs.has(pack.lang)) continue;
     for (const rule of pack.rules) {
       if (rule.kind !== kind || !gated(rule, ctx.present)) continue;
-      rule.re.lastIndex = 0;
-      let count = 0;
-      for (let m = rule.re.exec(ctx.norm.text); m; m = rule.re.exec(ctx.norm.text)) {
-        if (m[0].length === 0) {
-          rule.re.lastIndex++;
-          continue;
-        }
+      scanAll(rule.res, ctx.norm.text, MAX_MATCHES_PER_RULE, (m) => {
         // Trim the whitespace a pattern's context consumed, so cues highlight words only.
         const lead = m[0].length - m[0].trimStart().length;
         const body = m[0].trim().length;
@@ -87,8 +82,7 @@ export function runTextRules(ctx: DetectContext, kind: CueKind): Cue[] {
           weight: rule.weight,
           ...(rule.concerns.length ? { concerns: rule.concerns } : {}),
         });
-        if (++count >= MAX_MATCHES_PER_RULE) break;
-      }
+      });
     }
   }
   return cues;

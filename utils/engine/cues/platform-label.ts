@@ -1,4 +1,5 @@
 import { normalize } from '../normalize';
+import { scanTest } from '../patterns';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
 
@@ -14,8 +15,7 @@ const detector: CueDetector = {
     for (const label of ctx.item.labels.slice(0, 10)) {
       const text = normalize(label.slice(0, 200)).text.trim();
       for (const rule of ctx.rules.labelRules) {
-        rule.re.lastIndex = 0;
-        if (rule.re.test(text)) {
+        if (scanTest(rule.res, text)) {
           cues.push({
             kind: 'platform-label',
             rule: rule.id,

@@ -3,7 +3,7 @@
  * gating, and the AI lexicon as two alternations (Latin and Arabic). Compiled once per process.
  */
 import { normalizeText } from '../normalize';
-import { compilePatterns, normalizePatternSource, UNICODE_BOUNDARY } from '../patterns';
+import { compilePatterns, normalizePatternSource, type ScanRegex, UNICODE_BOUNDARY } from '../patterns';
 import { hashKeyword, type KeywordIndex } from '../tokens';
 import type { Concern } from '../types';
 import type { LanguagePack, Lexicon, LexiconEntry, LinkPack, LinkRule, Redirector, TextRule } from './schema';
@@ -15,7 +15,7 @@ export interface CompiledTextRule {
   weight: number;
   concerns: Concern[];
   sources: string[];
-  re: RegExp;
+  res: ScanRegex[];
   /** Keyword hashes; the rule runs when any is present. */
   gates: number[];
 }
@@ -38,15 +38,15 @@ export interface CompiledRedirector extends Omit<Redirector, 'path' | 'examples'
 
 export interface CompiledLexicon {
   /** Matches any alias; group 1 is the alias (Arabic aliases may follow clitic prefixes). */
-  re: RegExp;
+  res: ScanRegex[];
   byAlias: Map<string, LexiconEntry>;
   gates: number[];
   /** Generic AI words that confirm an ambiguous name. */
-  contextRe: RegExp | null;
+  contextRe: ScanRegex[];
   /** Ids of ambiguous entries whose exclusions include Arabic words. */
   arabicExclusions: Set<string>;
-  entryContext: Map<string, RegExp | null>;
-  entryExclude: Map<string, RegExp | null>;
+  entryContext: Map<string, ScanRegex[]>;
+  entryExclude: Map<string, ScanRegex[]>;
 }
 
 export interface CompiledRules {
@@ -84,7 +84,7 @@ function compileTextRule(rule: TextRule, lang: string, index: KeywordIndex): Com
     weight: rule.weight ?? 1,
     concerns: rule.concerns ?? [],
     sources: rule.sources,
-    re: compilePatterns(rule.patterns),
+    res: compilePatterns(rule.patterns),
     gates: rule.keywords.map((k) => addGate(index, k)),
   };
 }
@@ -93,20 +93,19 @@ function compileTextRule(rule: TextRule, lang: string, index: KeywordIndex): Com
  * Word alternation for a list of phrases, longest first, with boundaries on both ends. Arabic
  * words also match with their clitic prefixes (و ف ب ل ك ال, and لل for لِـ + ال).
  */
-function wordAlternation(words: readonly string[]): RegExp | null {
+function wordAlternation(words: readonly string[]): ScanRegex[] {
   const list = [...new Set(words.map(normalizeText).filter(Boolean))].sort((a, b) => b.length - a.length);
-  if (list.length === 0) return null;
   const latin = list.filter((w) => !ARABIC.test(w));
   const arabic = [...new Set(list.filter((w) => ARABIC.test(w)).map((w) => w.replace(/^ال(?=..)/, '')))];
-  const parts: string[] = [];
+  const sources: string[] = [];
   if (latin.length)
-    parts.push(`(?<![\\p{L}\\p{N}_])(?:${latin.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}_])`);
+    sources.push(`(?<![\\p{L}\\p{N}_])(?:${latin.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}_])`);
   if (arabic.length) {
-    parts.push(
+    sources.push(
       `(?<![\\p{L}\\p{N}_])(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:${arabic.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}_])`,
     );
   }
-  return new RegExp(parts.join('|'), 'gu');
+  return compilePatterns(sources, true);
 }
 
 function compileLexicon(lexicon: Lexicon, index: KeywordIndex): CompiledLexicon {
@@ -114,8 +113,8 @@ function compileLexicon(lexicon: Lexicon, index: KeywordIndex): CompiledLexicon 
   const latin: string[] = [];
   const arabic: string[] = [];
   const gates = new Set<number>();
-  const entryContext = new Map<string, RegExp | null>();
-  const entryExclude = new Map<string, RegExp | null>();
+  const entryContext = new Map<string, ScanRegex[]>();
+  const entryExclude = new Map<string, ScanRegex[]>();
   const arabicExclusions = new Set<string>();
   for (const entry of lexicon.entries) {
     for (const raw of [...entry.aliases, ...entry.ar]) {
@@ -144,7 +143,8 @@ function compileLexicon(lexicon: Lexicon, index: KeywordIndex): CompiledLexicon 
   // Arabic names may carry clitic prefixes (و ف, then ب ل ك, then ال) glued to them.
   if (arabic.length) parts.push(`(?<![\\p{L}\\p{N}_])(?:[وف]?[بلك]?(?:ال)?)(${alt(arabic)})${B}`);
   return {
-    re: new RegExp(parts.join('|'), 'gu'),
+    // Two regexes (Latin, Arabic): each names its alias in group 1.
+    res: compilePatterns(parts, true),
     byAlias,
     gates: [...gates],
     contextRe: wordAlternation(lexicon.contextWords ?? []),

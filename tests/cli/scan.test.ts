@@ -1,0 +1,86 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '@/utils/cli/scan';
+
+const SEEDS = join(__dirname, '../../../shared/seeds');
+
+async function run(args: string[], isTTY = false) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { write: (s) => (out += s), error: (s) => (err += s), isTTY });
+  return { code, out, err };
+}
+
+describe('scan CLI', () => {
+  test('prints exactly the documented JSON record per file for the seed articles', async () => {
+    const { code, out } = await run([SEEDS]);
+    expect(code).toBe(0);
+    const records = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records).toHaveLength(5);
+    for (const r of records) {
+      expect(Object.keys(r)).toEqual(['file', 'url', 'platform', 'verdict', 'topic', 'items']);
+      expect(r.url).toBeNull();
+      expect(r.platform).toBe('generic');
+      for (const item of r.items) {
+        expect(Object.keys(item)).toEqual([
+          'id',
+          'verdict',
+          'topic',
+          'confidence',
+          'cues',
+          'concerns',
+          'excerpt',
+        ]);
+        for (const cue of item.cues) expect(Object.keys(cue)).toEqual(['kind', 'rule', 'text', 'lang']);
+      }
+    }
+    const verdicts = Object.fromEntries(records.map((r) => [r.file.split('/').pop().slice(0, 3), r.verdict]));
+    expect(verdicts['001']).toBe('promotion');
+    for (const seed of ['000', '002', '003', '004']) expect(['mention', 'none']).toContain(verdicts[seed]);
+  });
+
+  test('--url sets the address of text files', async () => {
+    const { out } = await run(['--url', 'https://example.org/a', join(SEEDS, '000_5168aec0c84d4e7d.txt')]);
+    expect(JSON.parse(out).url).toBe('https://example.org/a');
+  });
+
+  test('unreadable and binary files get an error record, the run continues, exit code 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'basira-cli-'));
+    await writeFile(join(dir, 'bad.html'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    await writeFile(join(dir, 'ok.txt'), 'Use code SARA20 for 20% off Jasper AI — link in bio');
+    const { code, out } = await run([join(dir, 'missing.html'), dir]);
+    const records = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(code).toBe(2);
+    expect(records[0]).toEqual({ file: join(dir, 'missing.html'), error: 'cannot read: ENOENT' });
+    expect(Object.keys(records[1])).toEqual(['file', 'error']);
+    expect(records[2].verdict).toBe('undisclosed');
+  });
+
+  test('CSV has a header and one row per item; table is the terminal default', async () => {
+    const csv = await run(['--format', 'csv', join(SEEDS, '001_76145e6db6ce6466.txt')]);
+    const lines = csv.out.trim().split('\n');
+    expect(lines[0]).toMatch(/^file,url,platform,page_verdict/);
+    expect(lines.some((l) => l.includes(',promotion,ai,'))).toBe(true);
+    const table = await run([join(SEEDS, '001_76145e6db6ce6466.txt')], true);
+    expect(table.out).toContain('PROMOTION');
+  });
+
+  test.each([
+    [['--format', 'xml', 'x'], /--format must be/],
+    [['--url', 'not a url', 'x'], /--url needs an absolute address/],
+    [['--bogus'], /unknown option/],
+    [[], /Usage/],
+  ])('bad usage %j exits 1 with a clear message', async (args, message) => {
+    const { code, err } = await run(args as string[]);
+    expect(code).toBe(1);
+    expect(err).toMatch(message);
+  });
+});
