@@ -6,7 +6,48 @@
  */
 import { normalizeText } from './normalize';
 
-const W = '[\\p{L}\\p{N}_]';
+/**
+ * Letters of the scripts Basira reads (Latin, Greek, Cyrillic, Arabic), as explicit ranges.
+ * V8 builds Unicode property classes (`\\p{L}`) afresh for every regex, which cost ~1 s of
+ * start-up over the packs; on normalized text these ranges give the same answers.
+ */
+export const LETTER_RANGES =
+  'a-zA-Z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u052F\\u0620-\\u065F\\u066E-\\u06D3\\u06D5\\u06EE-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF';
+const LATIN_RANGES = 'a-zA-Z\\u00C0-\\u024F';
+const PICTOGRAPHIC_RANGES = '\\u2600-\\u27BF\\u{1F000}-\\u{1FAFF}';
+const W = `[${LETTER_RANGES}0-9_]`;
+
+/** Rewrites Unicode property escapes into the explicit ranges above (inside or outside classes). */
+export function expandProperties(source: string): string {
+  const table: Record<string, string> = {
+    '\\p{L}': LETTER_RANGES,
+    '\\p{N}': '0-9',
+    '\\p{Script=Latin}': LATIN_RANGES,
+    '\\p{Extended_Pictographic}': PICTOGRAPHIC_RANGES,
+  };
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const close = source[i + 1] === 'p' && source[i + 2] === '{' ? source.indexOf('}', i) : -1;
+      const key = close > 0 ? source.slice(i, close + 1) : '';
+      const ranges = table[key];
+      if (ranges !== undefined) {
+        out += inClass ? ranges : `[${ranges}]`;
+        i = close;
+      } else {
+        out += ch + (source[i + 1] ?? '');
+        i++;
+      }
+      continue;
+    }
+    if (ch === '[' && !inClass) inClass = true;
+    else if (ch === ']' && inClass) inClass = false;
+    out += ch;
+  }
+  return out;
+}
 /** Unicode word boundary: a letter/digit on exactly one side. */
 export const UNICODE_BOUNDARY = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
 
@@ -98,9 +139,9 @@ export interface ScanRegex {
 
 const LEADS: [string, ScanRegex['lead']][] = [
   [UNICODE_BOUNDARY, 'boundary'],
-  ['(?<![\\p{L}\\p{N}_])', 'word'],
-  ['(?<![\\p{L}\\p{N}])', 'word'],
-  ['(?<![\\p{Script=Latin}\\p{N}_])', 'latin'],
+  [`(?<![${LETTER_RANGES}0-9_])`, 'word'],
+  [`(?<![${LETTER_RANGES}0-9])`, 'word'],
+  [`(?<![${LATIN_RANGES}0-9_])`, 'latin'],
 ];
 
 /** Splits a leading boundary off a normalized pattern source. */
@@ -116,7 +157,7 @@ export function splitLead(source: string): { body: string; lead: ScanRegex['lead
 export function compilePatterns(sources: readonly string[], normalized = false): ScanRegex[] {
   const groups = new Map<ScanRegex['lead'], string[]>();
   for (const source of sources) {
-    const { body, lead } = splitLead(normalized ? source : normalizePatternSource(source));
+    const { body, lead } = splitLead(expandProperties(normalized ? source : normalizePatternSource(source)));
     const list = groups.get(lead) ?? [];
     list.push(`(?:${body})`);
     groups.set(lead, list);

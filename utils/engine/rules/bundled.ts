@@ -15,7 +15,18 @@ export const BUNDLED_LANGUAGE_PACKS: Record<string, unknown> = { en, ar, fr, es,
 export const BUNDLED_LINK_PACK: unknown = links;
 export const BUNDLED_LEXICON: unknown = lexicon;
 
+declare const __BASIRA_PACKS_PREVALIDATED__: boolean | undefined;
+/** True in extension builds, whose packs the build validated (utils/build/packs-plugin.ts). */
+const PREVALIDATED = typeof __BASIRA_PACKS_PREVALIDATED__ !== 'undefined' && __BASIRA_PACKS_PREVALIDATED__;
+
 export function loadBundledPacks(): { languages: LanguagePack[]; links: LinkPack; lexicon: Lexicon } {
+  if (PREVALIDATED) {
+    return {
+      languages: Object.values(BUNDLED_LANGUAGE_PACKS) as LanguagePack[],
+      links: links as LinkPack,
+      lexicon: lexicon as Lexicon,
+    };
+  }
   return {
     languages: Object.entries(BUNDLED_LANGUAGE_PACKS).map(([name, pack]) =>
       expectLoaded(loadLanguagePack(pack, `packs/${name}.json`)),

@@ -3,7 +3,7 @@
  * and why — never throw a raw error at the user.
  */
 import * as z from 'zod/mini';
-import { backtrackingRisk, normalizePatternSource } from '../patterns';
+import { backtrackingRisk, expandProperties, normalizePatternSource } from '../patterns';
 import {
   type LanguagePack,
   LanguagePackSchema,
@@ -23,9 +23,8 @@ function checkRegexes(
   for (const source of sources) {
     if (source === undefined) continue;
     try {
-      new RegExp(source, 'u');
-      // Text-rule patterns run after their literals are normalized: that form must compile too.
-      if (normalized) new RegExp(normalizePatternSource(source), 'u');
+      // Checked in the form that runs: literals normalized, property classes expanded.
+      new RegExp(expandProperties(normalized ? normalizePatternSource(source) : source), 'u');
     } catch (e) {
       return `${where}: invalid pattern ${JSON.stringify(source)} (${(e as Error).message})`;
     }
