@@ -6,6 +6,9 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { adapterFor } from '@/utils/adapters/registry';
+import { analyzeItem } from '@/utils/engine/analyze';
+import { withCustomRules } from '@/utils/engine/custom';
+import { bundledRules, loadBundledPacks } from '@/utils/engine/rules/bundled';
 import { describeCue, why } from '@/utils/explain';
 import { t, uiDirection } from '@/utils/i18n';
 import { createMark, MARK_TAG, type MarkHandle, type MarkStrings } from '@/utils/marks';
@@ -13,7 +16,14 @@ import { sendMessage } from '@/utils/messaging';
 import { type FindingWire, TAB_PROTOCOL } from '@/utils/protocol';
 import { Scanner } from '@/utils/scanner';
 import { counts } from '@/utils/scope';
-import { DEFAULT_SETTINGS, getSettings, isPaused, type Settings, settingsItem } from '@/utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  disabledKinds,
+  getSettings,
+  isPaused,
+  type Settings,
+  settingsItem,
+} from '@/utils/settings';
 
 const REPORT_CHUNK = 400;
 
@@ -77,7 +87,10 @@ export default defineContentScript({
       const paused = isPaused(settings, url.hostname);
       await send('page:start', { url: url.href, platform: adapter.id, paused });
       if (paused || !ctx.isValid) return;
+      const rules = withCustomRules(bundledRules(), settings.customRules, loadBundledPacks().lexicon);
+      const off = disabledKinds(settings);
       const current = new Scanner(adapter, url, {
+        analyze: (input) => analyzeItem(input, rules, { disabledKinds: off }),
         idle: (cb) => ctx.requestIdleCallback(cb, { timeout: 500 }),
         timeout: (cb, ms) => ctx.setTimeout(cb, ms),
         now: () => performance.now(),
@@ -129,9 +142,14 @@ export default defineContentScript({
 
     const unwatch = settingsItem.watch(() => {
       void getSettings().then((next) => {
-        const pausedNow = isPaused(next, location.hostname) !== isPaused(settings, location.hostname);
+        // Pausing, families and custom rules change what is found: scan again. Scope and marks
+        // only change what is shown.
+        const rescan =
+          isPaused(next, location.hostname) !== isPaused(settings, location.hostname) ||
+          JSON.stringify([next.families, next.customRules]) !==
+            JSON.stringify([settings.families, settings.customRules]);
         settings = next;
-        if (pausedNow) void begin().catch(() => undefined);
+        if (rescan) void begin().catch(() => undefined);
         else for (const [el, finding] of latest) mark(el, finding);
       });
     });

@@ -23,6 +23,8 @@ export interface ScannerHost {
   report(findings: FindingWire[], done: boolean): void;
   /** Called with every analyzed item and its element (marks). */
   onFinding?(el: Element, finding: FindingWire): void;
+  /** The engine with the person's settings applied (defaults to the bundled rules). */
+  analyze?(input: ItemInput): Finding;
   now(): number;
 }
 
@@ -162,7 +164,7 @@ export class Scanner {
       order = this.order++;
       this.orders.set(input.id, order);
     }
-    const wire = toWire(analyzeItem(input), input, order);
+    const wire = toWire((this.host.analyze ?? analyzeItem)(input), input, order);
     this.elements.set(input.id, el);
     this.pending.push(wire);
     this.host.onFinding?.(el, wire);

@@ -5,6 +5,9 @@
 
 import * as z from 'zod/mini';
 import { storage } from '#imports';
+import { CustomRulesSchema } from './custom-rules';
+import { EMPTY_CUSTOM_RULES } from './engine/custom';
+import type { CueKind } from './engine/types';
 
 export const SettingsSchema = z.object({
   /** `ai`: count AI-product promotion only (default); `all`: all sponsored content. */
@@ -17,6 +20,14 @@ export const SettingsSchema = z.object({
   pausedSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(5000)),
   /** UI language override; `auto` follows the browser. */
   language: z.enum(['auto', 'en', 'ar']),
+  /** Which cue families count (AI-product recognition always does). */
+  families: z.strictObject({
+    disclosure: z.boolean(),
+    links: z.boolean(),
+    codes: z.boolean(),
+    pressure: z.boolean(),
+  }),
+  customRules: CustomRulesSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -27,25 +38,96 @@ export const DEFAULT_SETTINGS: Settings = {
   badge: true,
   pausedSites: [],
   language: 'auto',
+  families: { disclosure: true, links: true, codes: true, pressure: true },
+  customRules: EMPTY_CUSTOM_RULES,
 };
 
-/** Keeps every field of `raw` that is valid and takes the default for the rest. */
+/** The cue kinds each family switches. */
+export const FAMILY_KINDS: Record<keyof Settings['families'], CueKind[]> = {
+  disclosure: [
+    'disclosure',
+    'ambiguous-disclosure',
+    'negated-disclosure',
+    'buried-disclosure',
+    'platform-label',
+  ],
+  links: ['affiliate-link', 'opaque-link'],
+  codes: ['promo-code', 'referral'],
+  pressure: ['cta', 'hype', 'urgency'],
+};
+
+export function disabledKinds(settings: Settings): Set<CueKind> {
+  const off = new Set<CueKind>();
+  for (const [family, on] of Object.entries(settings.families) as [keyof Settings['families'], boolean][]) {
+    if (!on) for (const kind of FAMILY_KINDS[family]) off.add(kind);
+  }
+  return off;
+}
+
+export const SETTINGS_VERSION = 2;
+
+/** Migrations between stored versions; each is tested. v1 had no families and no custom rules. */
+export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> =
+  {
+    2: (old) => ({ ...old, families: DEFAULT_SETTINGS.families, customRules: EMPTY_CUSTOM_RULES }),
+  };
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+
+/** Keeps each valid entry of each custom-rule list; drops only the broken ones. */
+function coerceCustomRules(raw: unknown): Settings['customRules'] {
+  const out = { phrases: [], products: [], links: [] } as Settings['customRules'];
+  if (!isRecord(raw)) return out;
+  const shape = CustomRulesSchema.def.shape;
+  for (const key of ['phrases', 'products', 'links'] as const) {
+    const list = raw[key];
+    if (!Array.isArray(list)) continue;
+    const item = shape[key].def.element as z.ZodMiniType;
+    (out[key] as unknown[]) = list
+      .flatMap((entry) => {
+        const parsed = z.safeParse(item, entry);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .slice(0, 500);
+  }
+  return out;
+}
+
+/**
+ * Keeps every field of `raw` that is valid and takes the default for the rest, so a corrupt or
+ * old value never costs the person their other settings.
+ */
 export function coerceSettings(raw: unknown): Settings {
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    const shape = SettingsSchema.def.shape as Record<string, z.ZodMiniType>;
-    for (const key of Object.keys(DEFAULT_SETTINGS)) {
-      if (!Object.hasOwn(raw, key)) continue;
-      const parsed = z.safeParse(shape[key]!, (raw as Record<string, unknown>)[key]);
-      if (parsed.success) out[key] = parsed.data;
+  if (!isRecord(raw)) return out as Settings;
+  const shape = SettingsSchema.def.shape as Record<string, z.ZodMiniType>;
+  for (const key of Object.keys(DEFAULT_SETTINGS)) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const value = raw[key];
+    if (key === 'customRules') {
+      out[key] = coerceCustomRules(value);
+      continue;
     }
+    if (key === 'families' && isRecord(value)) {
+      out[key] = Object.fromEntries(
+        Object.entries(DEFAULT_SETTINGS.families).map(([f, d]) => [
+          f,
+          typeof value[f] === 'boolean' ? value[f] : d,
+        ]),
+      );
+      continue;
+    }
+    const parsed = z.safeParse(shape[key]!, value);
+    if (parsed.success) out[key] = parsed.data;
   }
   return out as Settings;
 }
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS as never,
 });
 
 export async function getSettings(): Promise<Settings> {

@@ -45,3 +45,49 @@ describe('settings storage', () => {
     expect(isPaused({ ...DEFAULT_SETTINGS, pausedSites: [site] }, host)).toBe(expected);
   });
 });
+
+describe('migrations', () => {
+  test('v1 → v2 adds families and empty custom rules, keeps everything else', async () => {
+    const { SETTINGS_MIGRATIONS } = await import('@/utils/settings');
+    const v1 = {
+      scope: 'all',
+      countPromotion: false,
+      marks: false,
+      badge: true,
+      pausedSites: ['x.com'],
+      language: 'ar',
+    };
+    const v2 = SETTINGS_MIGRATIONS[2]!(v1);
+    expect(coerceSettings(v2)).toEqual({
+      ...v1,
+      families: DEFAULT_SETTINGS.families,
+      customRules: { phrases: [], products: [], links: [] },
+    });
+  });
+  test('a stored v1 value is migrated when read', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    await fakeBrowser.storage.local.set({
+      settings: { scope: 'all', pausedSites: ['a.com'] },
+      settings$: { v: 1 },
+    });
+    const s = await getSettings();
+    expect(s.scope).toBe('all');
+    expect(s.pausedSites).toEqual(['a.com']);
+    expect(s.families).toEqual(DEFAULT_SETTINGS.families);
+  });
+  test('one broken custom rule is dropped, the others kept', () => {
+    const s = coerceSettings({
+      customRules: {
+        phrases: [
+          { kind: 'cta', phrase: 'grab it' },
+          { kind: 'nope', phrase: 1 },
+        ],
+        products: 'x',
+        links: [],
+      },
+      families: { links: false, codes: 'maybe' },
+    });
+    expect(s.customRules.phrases).toEqual([{ kind: 'cta', phrase: 'grab it' }]);
+    expect(s.families).toEqual({ ...DEFAULT_SETTINGS.families, links: false });
+  });
+});

@@ -7,7 +7,7 @@ import { normalize } from './normalize';
 import { bundledRules } from './rules/bundled';
 import type { CompiledRules } from './rules/compile';
 import { presentKeywords } from './tokens';
-import type { Cue, Finding, ItemInput, Topic, Verdict } from './types';
+import type { Cue, CueKind, Finding, ItemInput, Topic, Verdict } from './types';
 import { SEVERITY } from './types';
 import { decide, resolveOverlaps } from './verdict';
 
@@ -17,7 +17,8 @@ const MAX_LINKS = 60;
 const EXCERPT = 280;
 
 function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules): Set<string> {
-  const langs = new Set<string>(['en']);
+  // `und`: the person's own phrases, in any language.
+  const langs = new Set<string>(['en', 'und']);
   if (ARABIC.test(normText)) langs.add('ar');
   const hint = item.lang?.slice(0, 2).toLowerCase();
   if (hint) langs.add(hint);
@@ -56,7 +57,16 @@ function excerptOf(text: string): string {
   return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1)}…`;
 }
 
-export function analyzeItem(input: ItemInput, rules: CompiledRules = bundledRules()): Finding {
+export interface AnalyzeOptions {
+  /** Cue kinds switched off in the options (their families do not count). */
+  disabledKinds?: ReadonlySet<CueKind>;
+}
+
+export function analyzeItem(
+  input: ItemInput,
+  rules: CompiledRules = bundledRules(),
+  options: AnalyzeOptions = {},
+): Finding {
   const item: ItemInput =
     input.text.length > MAX_TEXT ? { ...input, text: input.text.slice(0, MAX_TEXT) } : input;
   const norm = normalize(item.text);
@@ -78,6 +88,7 @@ export function analyzeItem(input: ItemInput, rules: CompiledRules = bundledRule
   markQuoted(cues, item.text);
   ctx.cues = cues;
   for (const detector of DETECTORS) if (detector.phase === 2) cues.push(...detector.detect(ctx));
+  if (options.disabledKinds?.size) cues = cues.filter((c) => !options.disabledKinds!.has(c.kind));
   cues.sort((a, b) => (a.start ?? Number.MAX_SAFE_INTEGER) - (b.start ?? Number.MAX_SAFE_INTEGER));
   const decision = decide(cues);
   const products = [...new Set(cues.filter((c) => c.kind === 'ai-product').map((c) => c.detail ?? c.text))];

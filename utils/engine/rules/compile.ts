@@ -154,6 +154,11 @@ function compileLexicon(lexicon: Lexicon, index: KeywordIndex): CompiledLexicon 
   };
 }
 
+/** Compiles a lexicon alone (custom products on top of the bundled ones), adding its gates to `index`. */
+export function compileLexiconOnly(lexicon: Lexicon, index: KeywordIndex): CompiledLexicon {
+  return compileLexicon(lexicon, index);
+}
+
 export function compileRules(
   packs: readonly LanguagePack[],
   links: LinkPack,
