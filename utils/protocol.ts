@@ -25,6 +25,9 @@ export const FindingWire = z.object({
   cues: z.array(CueWire).check(z.maxLength(60)),
   concerns: z.array(z.enum(CONCERNS)).check(z.maxLength(CONCERNS.length)),
   excerpt: z.string().check(z.maxLength(600)),
+  /** A window of the item's original text (cue offsets minus `snippetStart` fall inside it). */
+  snippet: z.string().check(z.maxLength(600)),
+  snippetStart: z.number().check(z.int(), z.gte(0)),
   products: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)),
   platform: z.enum(PLATFORMS),
   author: z.nullable(z.string().check(z.maxLength(200))),

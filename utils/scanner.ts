@@ -28,8 +28,21 @@ export interface ScannerHost {
   now(): number;
 }
 
-function toWire(f: Finding, input: ItemInput, order: number): FindingWire {
+/** Characters of original text the popup gets for each finding, around its first cue. */
+const SNIPPET = 420;
+
+export function snippetOf(f: Finding, text: string): { snippet: string; snippetStart: number } {
+  const firstCue = f.cues.find(
+    (c) => c.start !== undefined && c.kind !== 'discourse' && c.kind !== 'ai-topic',
+  );
+  const start =
+    firstCue?.start !== undefined && firstCue.start > SNIPPET - 120 ? Math.max(0, firstCue.start - 100) : 0;
+  return { snippet: text.slice(start, start + SNIPPET), snippetStart: start };
+}
+
+export function toWire(f: Finding, input: ItemInput, order: number): FindingWire {
   return {
+    ...snippetOf(f, input.text),
     id: f.id,
     verdict: f.verdict,
     topic: f.topic,
