@@ -12,6 +12,8 @@ const f = (
   id,
   verdict,
   topic,
+  snippet: id,
+  snippetStart: 0,
   order,
   confidence: 0.8,
   cues: [],
