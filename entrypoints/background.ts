@@ -26,6 +26,35 @@ async function paintBadge(tabId: number, tab: StoredTab | null, settings: Settin
   return visible.length;
 }
 
+/**
+ * Tab state lives in memory while the worker runs and is written to session storage shortly
+ * after it changes, so a feed reporting hundreds of findings is not re-serialized per batch and a
+ * worker that sleeps and wakes reads it back.
+ */
+const memory = new Map<number, StoredTab | null>();
+const pendingWrites = new Map<number, ReturnType<typeof setTimeout>>();
+const PERSIST_DELAY_MS = 300;
+/** A page start heard this recently belongs to the navigation a late 'loading' event reports. */
+const FRESH_START_MS = 3000;
+
+async function loadTab(tabId: number): Promise<StoredTab | null> {
+  if (!memory.has(tabId)) memory.set(tabId, await readTab(tabId));
+  return memory.get(tabId) ?? null;
+}
+
+function saveTab(tabId: number, tab: StoredTab | null): void {
+  memory.set(tabId, tab);
+  clearTimeout(pendingWrites.get(tabId));
+  pendingWrites.set(
+    tabId,
+    setTimeout(() => {
+      pendingWrites.delete(tabId);
+      const latest = memory.get(tabId);
+      void (latest ? writeTab(tabId, latest) : clearTab(tabId)).catch(() => undefined);
+    }, PERSIST_DELAY_MS),
+  );
+}
+
 /** Serializes updates per tab so concurrent batches never lose each other's findings. */
 const chains = new Map<number, Promise<unknown>>();
 function perTab<T>(tabId: number, task: () => Promise<T>): Promise<T> {
@@ -43,7 +72,7 @@ export default defineBackground(() => {
       const tabId = sender.tab!.id!;
       return perTab(tabId, async () => {
         const tab = startTab(data.url, data.platform, data.paused);
-        await writeTab(tabId, tab);
+        saveTab(tabId, tab);
         await paintBadge(tabId, tab, await getSettings());
         return null;
       });
@@ -52,11 +81,11 @@ export default defineBackground(() => {
       const tabId = sender.tab!.id!;
       return perTab(tabId, async () => {
         const current =
-          (await readTab(tabId)) ?? startTab(data.url, data.findings[0]?.platform ?? 'generic', false);
+          (await loadTab(tabId)) ?? startTab(data.url, data.findings[0]?.platform ?? 'generic', false);
         // A late batch from a page the tab has left is dropped.
         if (current.url !== data.url) return { count: 0 };
         const tab = mergeFindings(current, data.findings, data.done);
-        await writeTab(tabId, tab);
+        saveTab(tabId, tab);
         return { count: await paintBadge(tabId, tab, await getSettings()) };
       });
     },
@@ -69,7 +98,7 @@ export default defineBackground(() => {
       }
     },
     'tab:get': async ({ tabId }) => {
-      const [tab, settings] = await Promise.all([readTab(tabId), getSettings()]);
+      const [tab, settings] = await Promise.all([loadTab(tabId), getSettings()]);
       const findings = tab ? visibleFindings(tab.findings, settings) : [];
       const state: TabState = {
         url: tab?.url ?? null,
@@ -90,22 +119,29 @@ export default defineBackground(() => {
     const settings = await getSettings();
     const tabs = await browser.tabs.query({});
     await Promise.all(
-      tabs.map(async (t) => t.id !== undefined && paintBadge(t.id, await readTab(t.id), settings)),
+      tabs.map(async (t) => t.id !== undefined && paintBadge(t.id, await loadTab(t.id), settings)),
     );
   }
 
   onMessages(handlers);
   settingsItem.watch(() => void repaintAll());
   browser.tabs.onRemoved.addListener((tabId) => {
-    void perTab(tabId, () => clearTab(tabId));
+    void perTab(tabId, async () => {
+      memory.delete(tabId);
+      await clearTab(tabId);
+    });
   });
   // A full navigation starts a new page: drop the old findings until its content script reports.
+  // Chrome may deliver the 'loading' event after the new page's content script has already
+  // started; a start heard within the last moments belongs to this navigation and is kept.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') {
-      void perTab(tabId, async () => {
-        await clearTab(tabId);
-        await paintBadge(tabId, null, await getSettings());
-      });
-    }
+    if (change.status !== 'loading') return;
+    const heardAt = Date.now();
+    void perTab(tabId, async () => {
+      const tab = await loadTab(tabId);
+      if (tab?.startedAt !== undefined && heardAt - tab.startedAt < FRESH_START_MS) return;
+      saveTab(tabId, null);
+      await paintBadge(tabId, null, await getSettings());
+    });
   });
 });

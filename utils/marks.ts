@@ -45,6 +45,20 @@ const STYLE = `
 }
 `;
 
+/** One stylesheet shared by every mark's shadow root (constructable where supported). */
+let shared: CSSStyleSheet | null | undefined;
+function sharedSheet(doc: Document): CSSStyleSheet | null {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(STYLE);
+    } catch {
+      shared = null;
+    }
+  }
+  return shared;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
@@ -72,7 +86,14 @@ export function createMark(
   const doc = target.ownerDocument;
   const host = doc.createElement(MARK_TAG);
   const root = host.attachShadow({ mode: 'closed' });
-  const style = el(doc, 'style', STYLE);
+  const sheet = sharedSheet(doc);
+  try {
+    if (!sheet) throw new Error('no constructable stylesheets');
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    shared = null; // e.g. a realm that can't adopt it: fall back to a <style> per mark
+    root.append(el(doc, 'style', STYLE));
+  }
   const wrap = el(doc, 'div');
   wrap.className = 'wrap';
   wrap.dir = dir;
@@ -85,7 +106,7 @@ export function createMark(
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
   wrap.append(chip, panel);
-  root.append(style, wrap);
+  root.append(wrap);
 
   let current = finding;
   const render = () => {

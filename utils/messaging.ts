@@ -61,7 +61,14 @@ export function dispatch(
   const { type, data } = envelope.data;
   if (!senderAllowed(type, sender, extensionId, extensionOrigin)) return undefined;
   const parsed = z.safeParse(PROTOCOL[type].request, data);
-  if (!parsed.success) return undefined;
+  if (!parsed.success) {
+    // Local developer log only: a malformed message is dropped, never answered.
+    console.debug(
+      `Basira: dropped a malformed "${type}" message`,
+      z.prettifyError(parsed.error).slice(0, 500),
+    );
+    return undefined;
+  }
   const handler = handlers[type] as (d: unknown, s: Sender) => unknown;
   return Promise.resolve(handler(parsed.data, sender));
 }

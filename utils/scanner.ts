@@ -180,7 +180,11 @@ export class Scanner {
     const wire = toWire((this.host.analyze ?? analyzeItem)(input), input, order);
     this.elements.set(input.id, el);
     this.pending.push(wire);
-    this.host.onFinding?.(el, wire);
+    try {
+      this.host.onFinding?.(el, wire);
+    } catch {
+      // A mark that can't be drawn never stops the scan.
+    }
   }
 
   private scheduleReport(): void {

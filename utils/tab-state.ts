@@ -12,6 +12,8 @@ export const StoredTab = z.object({
   platform: z.nullable(z.string()),
   status: z.enum(['scanning', 'done', 'paused']),
   findings: z.array(FindingWire),
+  /** When the background heard this page start (ms since epoch). */
+  startedAt: z.optional(z.number()),
 });
 export type StoredTab = z.infer<typeof StoredTab>;
 
@@ -32,7 +34,7 @@ export async function clearTab(tabId: number): Promise<void> {
 }
 
 export function startTab(url: string, platform: Platform, paused: boolean): StoredTab {
-  return { url, platform, status: paused ? 'paused' : 'scanning', findings: [] };
+  return { url, platform, status: paused ? 'paused' : 'scanning', findings: [], startedAt: Date.now() };
 }
 
 /** Merges a batch: a finding replaces the earlier one with the same id (rescanned item). */

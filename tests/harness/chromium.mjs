@@ -37,7 +37,11 @@ export async function launch(options = {}) {
     viewport: { width: 1280, height: 900 },
   });
 
-  /** Pages served by address; everything else is aborted and counted. */
+  /**
+   * Pages served by address; everything else is aborted and recorded. Fixture pages reference
+   * images and media like the real sites do; requests Basira could make (fetch, XHR, sockets,
+   * beacons, or anything from its service worker) are what `extensionRequests` reports.
+   */
   const pages = new Map();
   const blocked = [];
   await context.route('**/*', async (route) => {
@@ -49,7 +53,8 @@ export async function launch(options = {}) {
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     }
     if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
-    blocked.push(url);
+    const request = route.request();
+    blocked.push({ url, type: request.resourceType(), worker: Boolean(request.serviceWorker?.()) });
     return route.abort('blockedbyclient');
   });
 
@@ -65,6 +70,19 @@ export async function launch(options = {}) {
     worker,
     extensionId,
     blocked,
+    /** Blocked requests that are not a page's own subresources: what Basira itself would send. */
+    extensionRequests() {
+      const subresource = new Set([
+        'image',
+        'media',
+        'font',
+        'stylesheet',
+        'script',
+        'manifest',
+        'texttrack',
+      ]);
+      return blocked.filter((r) => r.worker || !subresource.has(r.type)).map((r) => `${r.type} ${r.url}`);
+    },
     /** Serves `html` at `url` (a real platform address). */
     serve(url, html) {
       pages.set(url.split('#')[0], html);

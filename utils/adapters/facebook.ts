@@ -51,8 +51,9 @@ function labelsOf(post: Element): string[] {
       if (t && t.length <= 40) labels.push(t);
     }
   }
-  for (const el of post.querySelectorAll('a[href*="/ads/"], [aria-label]')) {
-    const t = el.getAttribute('aria-label') ?? '';
+  // "Sponsored" links to the ad preferences; "Paid partnership" to the business help centre.
+  for (const el of post.querySelectorAll('a[href*="/ads/"], a[href*="/business/help"], [aria-label]')) {
+    const t = (el.getAttribute('aria-label') ?? '') || (el.tagName === 'A' ? textOf(el).trim() : '');
     if (t && t.length <= 40) labels.push(t);
   }
   // Spans with many one-letter children are the split label.
@@ -63,8 +64,12 @@ function labelsOf(post: Element): string[] {
     }
     if (labels.length > 16) break;
   }
-  const header = post.querySelector('h2, h3, h4')?.parentElement?.parentElement;
-  if (header) labels.push(...shortTexts(header, (n) => n.matches(MESSAGE), 40, 6));
+  // The author line and the line under it (time, audience, labels).
+  let header = post.querySelector('h2, h3, h4');
+  for (let up = 0; header && up < 4 && header.parentElement && header.parentElement !== post; up++) {
+    header = header.parentElement;
+  }
+  if (header) labels.push(...shortTexts(header, (n) => n.matches(MESSAGE), 40, 12));
   return [...new Set(labels)];
 }
 

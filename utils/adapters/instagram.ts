@@ -14,11 +14,15 @@ export const instagram: Adapter = {
   extract(el, { url, index }) {
     if (el.parentElement?.closest('article')) return null;
     const header = el.querySelector('header');
-    const caption =
-      el.querySelector('h1[dir="auto"]') ??
-      el.querySelector('[data-testid="post-comment-root"] span[dir="auto"], ul li span[dir="auto"]') ??
-      el.querySelector('span[dir="auto"]');
-    const text = caption ? textOf(caption) : textOf(el, { exclude: (n) => n.tagName === 'HEADER' });
+    // The caption is the longest auto-direction text outside the header (username + caption
+    // share one outer span in the feed; post pages use an h1).
+    let text = '';
+    for (const c of el.querySelectorAll('h1[dir="auto"], span[dir="auto"]')) {
+      if (c.closest('header')) continue;
+      const t = textOf(c);
+      if (t.length > text.length) text = t;
+    }
+    if (!text) text = textOf(el, { exclude: (n) => n.tagName === 'HEADER' });
     if (!text.trim()) return null;
     const labels = header ? shortTexts(header, () => false, 80) : [];
     const permalink = el.querySelector('a[href*="/p/"], a[href*="/reel/"]')?.getAttribute('href') ?? '';

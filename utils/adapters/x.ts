@@ -32,12 +32,8 @@ export const x: Adapter = {
         n.matches(`${TEXT}, [data-testid="card.wrapper"], [data-testid="User-Name"], time, [role="group"]`),
       20,
     );
-    if (
-      el.closest('[data-testid="placementTracking"]') ||
-      el.querySelector('[data-testid="placementTracking"]')
-    ) {
-      labels.unshift('Ad');
-    }
+    // Ads are wrapped in a placementTracking cell; inside a post the same hook marks video players.
+    if (el.parentElement?.closest('[data-testid="placementTracking"]')) labels.unshift('Ad');
     const author =
       el.querySelector('[data-testid="User-Name"] a')?.getAttribute('href')?.replace(/^\//, '@') ?? null;
     return {

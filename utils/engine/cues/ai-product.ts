@@ -3,6 +3,11 @@ import { type ScanRegex, scanAll, scanTest } from '../patterns';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
 
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
+/** `@brand`, `@brandhq`, `@brand_app`, `@brandai`; `#brandpartner`, `#brandambassador`, `#brandad`. */
+const HANDLE_OR_PARTNER_TAG =
+  /(?<![\w@])@([a-z0-9][a-z0-9_.]{1,30}?)(?:_?(?:hq|app|ai|io|official|labs))?(?![a-z0-9_])|#([a-z0-9]{2,30}?)(?:partner|ambassador|ad|sponsored|collab|creator)(?![a-z0-9_])/g;
+
 function has(res: readonly ScanRegex[] | undefined, text: string): boolean {
   return res !== undefined && scanTest(res, text);
 }
@@ -51,6 +56,42 @@ const detector: CueDetector = {
           },
         });
       });
+    }
+    // A brand's own handle or partner hashtag names it for certain: @NotionHQ, @Gamma_App,
+    // #RunwayPartner, #GeminiAmbassador.
+    for (const m of text.matchAll(HANDLE_OR_PARTNER_TAG)) {
+      const name = (m[1] ?? m[2] ?? '').replace(/_/g, ' ').trim();
+      const entry = lex.byAlias.get(name) ?? lex.byAlias.get(name.replace(/ /g, ''));
+      if (!entry) continue;
+      const named = found.filter((f) => f.entryId === entry.id);
+      if (named.length > 0) for (const f of named) f.ambiguous = false;
+      else {
+        const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+        found.push({
+          entryId: entry.id,
+          ambiguous: false,
+          cue: {
+            kind: 'ai-product',
+            rule: `ai.${entry.id}`,
+            text: ctx.item.text.slice(start, end),
+            lang: 'und',
+            start,
+            end,
+            sources: [],
+            detail: entry.name,
+          },
+        });
+      }
+    }
+    // A Latin-script name inside Arabic text is a brand reference: the ordinary senses (a star
+    // sign, a painter, an aircraft's co-pilot) would be written in Arabic.
+    if (ARABIC_SCRIPT.test(text)) {
+      for (const f of found) {
+        if (f.ambiguous && !ARABIC_SCRIPT.test(f.cue.text)) {
+          f.ambiguous = false;
+          f.checkExclude = true;
+        }
+      }
     }
     // A link to a product's own domain names it for certain (jasper.ai, app.heygen.com).
     for (const link of ctx.links) {

@@ -98,8 +98,9 @@ function wordAlternation(words: readonly string[]): ScanRegex[] {
   const latin = list.filter((w) => !ARABIC.test(w));
   const arabic = [...new Set(list.filter((w) => ARABIC.test(w)).map((w) => w.replace(/^ال(?=..)/, '')))];
   const sources: string[] = [];
-  if (latin.length)
-    sources.push(`(?<![\\p{L}\\p{N}_])(?:${latin.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}_])`);
+  // "brand voice" also matches "brand-voice": spaces and hyphens are interchangeable.
+  const phrase = (w: string) => escapeRegex(w).replace(/ /g, '[\\s-]');
+  if (latin.length) sources.push(`(?<![\\p{L}\\p{N}_])(?:${latin.map(phrase).join('|')})(?![\\p{L}\\p{N}_])`);
   if (arabic.length) {
     sources.push(
       `(?<![\\p{L}\\p{N}_])(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:${arabic.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}_])`,

@@ -1,0 +1,52 @@
+// Generated X-like feeds for the browser tests and benchmarks: posts drawn from the labelled
+// corpus, in markup shaped like X's (article[data-testid=tweet], tweetText, User-Name, t.co links).
+import { readFileSync } from 'node:fs';
+
+const corpus = ['en', 'ar']
+  .flatMap((lang) => readFileSync(`tests/corpus/${lang}.jsonl`, 'utf8').split('\n').filter(Boolean))
+  .map((line) => JSON.parse(line))
+  .filter((c) => c.labels.length === 0); // native labels come from markup, not text
+
+const escape = (s) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One X-like post. */
+export function xPost(i, c = corpus[i % corpus.length]) {
+  const links = c.links
+    .map(
+      (l) =>
+        `<a href="${escape(l.href)}" rel="noopener noreferrer nofollow" target="_blank" role="link">${escape(l.text)}</a>`,
+    )
+    .join(' ');
+  return `<div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="0">
+<div data-testid="User-Name"><a href="/user${i}" role="link"><span>User ${i}</span></a><a href="/user${i}/status/${1000000 + i}" role="link"><time datetime="2025-01-01T00:00:00.000Z">1h</time></a></div>
+<div data-testid="tweetText" lang="${c.lang}" dir="auto"><span>${escape(c.text).replace(/\n/g, '<br>')}</span> ${links}</div>
+<div role="group"><button data-testid="reply">12</button><button data-testid="like">340</button></div>
+</article></div>`;
+}
+
+export function xFeedHtml(count, { script = '' } = {}) {
+  const posts = Array.from({ length: count }, (_, i) => xPost(i)).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home / X</title>
+<link rel="canonical" href="https://x.com/home"></head><body>
+<main role="main"><div aria-label="Timeline: Your Home Timeline"><div id="feed">${posts}</div></div></main>
+<script>${script}</script></body></html>`;
+}
+
+/** A page that appends `total` more posts in bursts of `burst` every `everyMs` after load. */
+export function xBurstFeedHtml(initial, total, burst, everyMs) {
+  const more = Array.from({ length: total }, (_, i) => xPost(initial + i));
+  const script = `
+const more = ${JSON.stringify(more)};
+let next = 0;
+const feed = document.getElementById('feed');
+const timer = setInterval(() => {
+  const chunk = more.slice(next, next + ${burst});
+  next += ${burst};
+  const box = document.createElement('div');
+  box.innerHTML = chunk.join('');
+  feed.append(...box.children);
+  if (next >= more.length) { clearInterval(timer); document.title = 'done'; }
+}, ${everyMs});`;
+  return xFeedHtml(initial, { script });
+}
