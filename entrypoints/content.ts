@@ -9,6 +9,7 @@ import { adapterFor } from '@/utils/adapters/registry';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { withCustomRules } from '@/utils/engine/custom';
 import { bundledRules, loadBundledPacks } from '@/utils/engine/rules/bundled';
+import { FLAGGED } from '@/utils/engine/types';
 import { describeCue, why } from '@/utils/explain';
 import { t, uiDirection } from '@/utils/i18n';
 import { createMark, MARK_TAG, type MarkHandle, type MarkStrings } from '@/utils/marks';
@@ -59,7 +60,9 @@ export default defineContentScript({
 
     /** Adds, updates or removes the mark for one item, following the settings. */
     const mark = (el: Element, finding: FindingWire) => {
-      latest.set(el, finding);
+      // Only flagged findings can ever be marked; keep nothing for the rest.
+      if (FLAGGED.has(finding.verdict)) latest.set(el, finding);
+      else latest.delete(el);
       const existing = marks.get(el);
       const wanted = settings.marks && counts(finding.verdict, finding.topic, settings);
       if (!wanted) {

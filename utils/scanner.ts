@@ -8,7 +8,7 @@ import { findItems } from './adapters/adapter';
 import { generic, genericBody } from './adapters/registry';
 import { hashId } from './dom/text';
 import { analyzeItem } from './engine/analyze';
-import type { Finding, ItemInput } from './engine/types';
+import { type Finding, FLAGGED, type ItemInput } from './engine/types';
 import type { FindingWire } from './protocol';
 
 /** Longest slice of work per idle callback. */
@@ -178,7 +178,9 @@ export class Scanner {
       this.orders.set(input.id, order);
     }
     const wire = toWire((this.host.analyze ?? analyzeItem)(input), input, order);
-    this.elements.set(input.id, el);
+    // "Show on page" is offered for flagged findings only: keep no reference to the rest.
+    if (FLAGGED.has(wire.verdict)) this.elements.set(input.id, el);
+    else this.elements.delete(input.id);
     this.pending.push(wire);
     try {
       this.host.onFinding?.(el, wire);

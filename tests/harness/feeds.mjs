@@ -50,3 +50,21 @@ const timer = setInterval(() => {
 }, ${everyMs});`;
   return xFeedHtml(initial, { script });
 }
+
+/** One YouTube home-grid tile. */
+export function ytTile(i, c = corpus[i % corpus.length]) {
+  const [title, ...rest] = c.text.split('\n');
+  const id = `v${String(i).padStart(10, '0')}`;
+  return `<ytd-rich-item-renderer class="style-scope ytd-rich-grid-renderer"><div id="content"><ytd-rich-grid-media>
+<a id="thumbnail" href="/watch?v=${id}"><yt-image><img alt="" src=""></yt-image></a>
+<div id="details"><h3><a id="video-title-link" href="/watch?v=${id}"><yt-formatted-string id="video-title">${escape(title.slice(0, 120))}</yt-formatted-string></a></h3>
+<ytd-channel-name><a href="/@channel${i}">Channel ${i}</a></ytd-channel-name>
+<span class="metadata-snippet-text">${escape(rest.join(' ').slice(0, 200))}</span>
+<span class="inline-metadata-item">${i} views</span></div></ytd-rich-grid-media></div></ytd-rich-item-renderer>`;
+}
+
+export function ytGridHtml(count) {
+  const tiles = Array.from({ length: count }, (_, i) => ytTile(i)).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>YouTube</title>
+<link rel="canonical" href="https://www.youtube.com/"></head><body><ytd-app><ytd-rich-grid-renderer><div id="contents">${tiles}</div></ytd-rich-grid-renderer></ytd-app></body></html>`;
+}
