@@ -1,5 +1,6 @@
 import { toOriginalSpan } from '../normalize';
 import { type ScanRegex, scanAll, scanTest } from '../patterns';
+import type { LexiconEntry } from '../rules/schema';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
 
@@ -57,31 +58,32 @@ const detector: CueDetector = {
         });
       });
     }
+    /** Certain evidence for an entry: confirm its ambiguous matches, or add it. */
+    const confirm = (entry: LexiconEntry, text: string, span?: [number, number]) => {
+      const named = found.filter((f) => f.entryId === entry.id);
+      if (named.length > 0) {
+        for (const f of named) f.ambiguous = false;
+        return;
+      }
+      const cue: Cue = {
+        kind: 'ai-product',
+        rule: `ai.${entry.id}`,
+        text,
+        lang: 'und',
+        sources: [],
+        detail: entry.name,
+      };
+      if (span) [cue.start, cue.end] = span;
+      found.push({ entryId: entry.id, ambiguous: false, cue });
+    };
     // A brand's own handle or partner hashtag names it for certain: @NotionHQ, @Gamma_App,
     // #RunwayPartner, #GeminiAmbassador.
     for (const m of text.matchAll(HANDLE_OR_PARTNER_TAG)) {
       const name = (m[1] ?? m[2] ?? '').replace(/_/g, ' ').trim();
       const entry = lex.byAlias.get(name) ?? lex.byAlias.get(name.replace(/ /g, ''));
       if (!entry) continue;
-      const named = found.filter((f) => f.entryId === entry.id);
-      if (named.length > 0) for (const f of named) f.ambiguous = false;
-      else {
-        const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
-        found.push({
-          entryId: entry.id,
-          ambiguous: false,
-          cue: {
-            kind: 'ai-product',
-            rule: `ai.${entry.id}`,
-            text: ctx.item.text.slice(start, end),
-            lang: 'und',
-            start,
-            end,
-            sources: [],
-            detail: entry.name,
-          },
-        });
-      }
+      const span = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+      confirm(entry, ctx.item.text.slice(span[0], span[1]), span);
     }
     // A Latin-script name inside Arabic text is a brand reference: the ordinary senses (a star
     // sign, a painter, an aircraft's co-pilot) would be written in Arabic.
@@ -98,26 +100,9 @@ const detector: CueDetector = {
       const host = link.target?.hostname.toLowerCase().replace(/^www\./, '');
       if (!host) continue;
       const labels = host.split('.');
-      const brand = labels.length >= 2 ? labels[labels.length - 2]! : host;
-      const entry = lex.byAlias.get(host) ?? lex.byAlias.get(brand);
-      if (!entry) continue;
-      const named = found.filter((f) => f.entryId === entry.id);
-      if (named.length > 0) {
-        for (const f of named) f.ambiguous = false;
-        continue;
-      }
-      found.push({
-        entryId: entry.id,
-        ambiguous: false,
-        cue: {
-          kind: 'ai-product',
-          rule: `ai.${entry.id}`,
-          text: host,
-          lang: 'und',
-          sources: [],
-          detail: entry.name,
-        },
-      });
+      const entry =
+        lex.byAlias.get(host) ?? lex.byAlias.get(labels.length >= 2 ? labels[labels.length - 2]! : host);
+      if (entry) confirm(entry, host);
     }
     if (found.length === 0) return [];
     const anyCertain = found.some((f) => !f.ambiguous);
