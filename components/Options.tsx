@@ -1,26 +1,193 @@
-import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { getSettings, type Settings, updateSettings } from '@/utils/settings';
+/**
+ * The options page. Every change is saved at once through `updateSettings`, one after another
+ * (a queue), so quick changes never overwrite each other; changes made elsewhere (the popup's
+ * pause) show up here through the settings watcher.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { applyLanguage, type LanguagePreference, type MessageLoader, t } from '@/utils/i18n';
+import { getSettings, type Settings, settingsItem, updateSettings } from '@/utils/settings';
+import { CustomRulesEditor } from './options/CustomRules';
+import { Choice, Section } from './options/Field';
+import { PausedSites } from './options/PausedSites';
+import { Reset } from './options/Reset';
+import { Logo } from './ui/Logo';
 
-export function Options() {
+/** Applies a change computed from the latest stored settings; resolves with what was saved. */
+export type Save = (change: (current: Settings) => Partial<Settings>, notice?: string) => Promise<Settings>;
+
+const FAMILIES = ['disclosure', 'links', 'codes', 'pressure'] as const;
+
+/** Language names are written in their own language, whatever the UI language. */
+const LANGUAGES: { value: LanguagePreference; lang?: string; name?: string }[] = [
+  { value: 'auto' },
+  { value: 'en', lang: 'en', name: 'English' },
+  { value: 'ar', lang: 'ar', name: 'العربية' },
+];
+
+export interface OptionsProps {
+  /** Reads a locale's messages when the language is switched (tests pass their own). */
+  loadMessages?: MessageLoader;
+}
+
+export function Options({ loadMessages }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [notice, setNotice] = useState('');
+  const [, setLanguageVersion] = useState(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const appliedLanguage = useRef<LanguagePreference | null>(null);
+
   useEffect(() => {
-    void getSettings().then(setSettings);
+    let alive = true;
+    const read = () =>
+      void getSettings().then((s) => {
+        if (alive) setSettings(s);
+      });
+    read();
+    const unwatch = settingsItem.watch(read);
+    return () => {
+      alive = false;
+      unwatch();
+    };
   }, []);
+
+  // The page was rendered in the stored language; later changes (here or in another tab) re-render.
+  const language = settings?.language;
+  useEffect(() => {
+    if (!language) return;
+    if (appliedLanguage.current === null || appliedLanguage.current === language) {
+      appliedLanguage.current = language;
+      return;
+    }
+    appliedLanguage.current = language;
+    void applyLanguage(language, loadMessages).then(() => {
+      document.title = t('optionsTitle');
+      setLanguageVersion((n) => n + 1);
+      setNotice(t('opt_saved'));
+    });
+  }, [language, loadMessages]);
+
+  // The "Saved" note goes away after a moment (it stays in the status region long enough to be read).
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(''), 4000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const save: Save = useCallback((change, message) => {
+    const run = queue.current.then(async () => {
+      const next = await updateSettings(change(await getSettings()));
+      setSettings(next);
+      setNotice(message ?? t('opt_saved'));
+      return next;
+    });
+    queue.current = run.catch(() => setNotice(t('opt_save_failed')));
+    return run;
+  }, []);
+
   if (!settings) return null;
-  const set = (patch: Partial<Settings>) => void updateSettings(patch).then(setSettings);
+  const toggle = (key: 'countPromotion' | 'marks' | 'badge') => (on: boolean) =>
+    void save(() => ({ [key]: on }));
+
   return (
-    <main>
-      <h1>{t('optionsTitle')}</h1>
-      <p>{t('privacyPromise')}</p>
-      <label>
-        <input
-          type="checkbox"
-          checked={settings.scope === 'all'}
-          onChange={(e) => set({ scope: e.currentTarget.checked ? 'all' : 'ai' })}
-        />{' '}
-        All sponsored content
-      </label>
-    </main>
+    <div class="options">
+      <header class="page-head">
+        <Logo size={40} />
+        <div>
+          <h1>{t('optionsTitle')}</h1>
+          <p class="lead">{t('privacyPromise')}</p>
+        </div>
+      </header>
+
+      <main>
+        <Section id="count" title={t('opt_count_title')}>
+          <fieldset>
+            <legend>{t('opt_scope_legend')}</legend>
+            <Choice
+              type="radio"
+              name="scope"
+              setting="scope.ai"
+              label={t('opt_scope_ai')}
+              hint={t('opt_scope_ai_hint')}
+              checked={settings.scope === 'ai'}
+              onChange={(on) => on && void save(() => ({ scope: 'ai' }))}
+            />
+            <Choice
+              type="radio"
+              name="scope"
+              setting="scope.all"
+              label={t('opt_scope_all')}
+              hint={t('opt_scope_all_hint')}
+              checked={settings.scope === 'all'}
+              onChange={(on) => on && void save(() => ({ scope: 'all' }))}
+            />
+          </fieldset>
+          <Choice
+            setting="countPromotion"
+            label={t('opt_promotion')}
+            hint={t('opt_promotion_hint')}
+            checked={settings.countPromotion}
+            onChange={toggle('countPromotion')}
+          />
+          <fieldset>
+            <legend>{t('opt_families_legend')}</legend>
+            <p class="hint">{t('opt_families_hint')}</p>
+            {FAMILIES.map((family) => (
+              <Choice
+                key={family}
+                setting={`families.${family}`}
+                label={t(`opt_family_${family}`)}
+                hint={t(`opt_family_${family}_hint`)}
+                checked={settings.families[family]}
+                onChange={(on) => void save((s) => ({ families: { ...s.families, [family]: on } }))}
+              />
+            ))}
+          </fieldset>
+        </Section>
+
+        <Section id="display" title={t('opt_display_title')}>
+          <Choice
+            setting="marks"
+            label={t('opt_marks')}
+            hint={t('opt_marks_hint')}
+            checked={settings.marks}
+            onChange={toggle('marks')}
+          />
+          <Choice
+            setting="badge"
+            label={t('opt_badge')}
+            checked={settings.badge}
+            onChange={toggle('badge')}
+          />
+        </Section>
+
+        <Section id="language" title={t('opt_language_title')}>
+          <div class="field">
+            <label for="language-select">{t('opt_language_label')}</label>
+            <select
+              id="language-select"
+              value={settings.language}
+              onChange={(e) => {
+                const value = e.currentTarget.value as LanguagePreference;
+                void save(() => ({ language: value }));
+              }}
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l.value} value={l.value} lang={l.lang}>
+                  {l.name ?? t('opt_language_auto')}
+                </option>
+              ))}
+            </select>
+          </div>
+        </Section>
+
+        <PausedSites sites={settings.pausedSites} save={save} />
+        <CustomRulesEditor rules={settings.customRules} save={save} />
+        <Reset save={save} />
+      </main>
+
+      <p class="notice" role="status">
+        {notice}
+      </p>
+    </div>
   );
 }

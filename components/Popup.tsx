@@ -1,61 +1,249 @@
-import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { TabState } from '@/utils/protocol';
+/**
+ * The popup: the site and its state with a per-site pause, the findings in page order (exactly
+ * the badge's list), and "About Basira". Everything from the page is rendered as text.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { plural, t } from '@/utils/i18n';
+import type { FindingWire, TabState } from '@/utils/protocol';
+import { pausedHere, siteOf } from '@/utils/ui/hosts';
+import type { PopupActions, PopupSettings } from '@/utils/ui/popup-actions';
+import { About } from './popup/About';
+import { FindingCard } from './popup/FindingCard';
+import { Logo } from './ui/Logo';
 
 export interface PopupProps {
-  load: () => Promise<TabState | null>;
+  actions: PopupActions;
+  /** How often the popup asks for the tab's state again (the page keeps scanning as it changes). */
+  pollMs?: number;
 }
 
-export function Popup({ load }: PopupProps) {
-  const [state, setState] = useState<TabState | null | undefined>(undefined);
+type Loaded = TabState | null | undefined;
+const STATE_MARK = 'basira:state';
+type StateName = 'loading' | 'unsupported' | 'paused' | 'scanning' | 'done';
+
+export function Popup({ actions, pollMs = 1000 }: PopupProps) {
+  const [state, setState] = useState<Loaded>(undefined);
+  const [settings, setSettings] = useState<PopupSettings | null>(null);
+  const [view, setView] = useState<'findings' | 'about'>('findings');
+  const [busy, setBusy] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const aboutButton = useRef<HTMLButtonElement>(null);
+  const lastJson = useRef<string | null>(null);
+
   useEffect(() => {
     let alive = true;
     const refresh = () =>
-      load()
-        .then((s) => alive && setState(s))
-        .catch(() => alive && setState(null));
+      actions
+        .load()
+        .catch(() => null)
+        .then((next) => {
+          const json = JSON.stringify(next);
+          // Polling must not re-render an unchanged list (open details, focus, scroll stay put).
+          if (!alive || json === lastJson.current) return;
+          lastJson.current = json;
+          performance.mark(STATE_MARK);
+          setState(next);
+        });
+    const readSettings = () =>
+      actions
+        .settings()
+        .then((s) => alive && setSettings(s))
+        .catch(() => undefined);
     void refresh();
-    const timer = setInterval(refresh, 1000);
+    void readSettings();
+    const timer = setInterval(refresh, pollMs);
+    const unwatch = actions.watchSettings(() => {
+      void readSettings();
+      void refresh();
+    });
     return () => {
       alive = false;
       clearInterval(timer);
+      unwatch();
     };
-  }, [load]);
+  }, [actions, pollMs]);
 
-  if (state === undefined) return <p class="status">{t('statusScanning')}</p>;
-  if (state === null || state.status === 'unsupported') {
-    return (
-      <p class="status" data-state="unsupported">
-        {t('statusUnsupported')}
-      </p>
-    );
-  }
-  const host = state.url ? new URL(state.url).hostname : '';
-  const status =
-    state.status === 'paused'
-      ? t('statusPaused')
-      : state.count === 0
-        ? state.status === 'scanning'
-          ? t('statusScanning')
-          : t('statusNone')
-        : t('statusDone', String(state.count));
+  // User Timing for the browser test: from a state's arrival to its list in the DOM, and to the next frame.
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName(STATE_MARK).length === 0) return;
+    performance.measure('basira:render', STATE_MARK);
+    requestAnimationFrame(() => {
+      if (performance.getEntriesByName(STATE_MARK).length === 0) return;
+      performance.measure('basira:frame', STATE_MARK);
+      performance.clearMarks(STATE_MARK);
+    });
+  }, [state]);
+
+  const host = siteOf(state?.url);
+  // The settings decide (the content script follows them within a moment); before they are read,
+  // the page's own report does.
+  const pausedBySettings = host && settings ? pausedHere(settings.pausedSites, host) : null;
+  const paused = pausedBySettings ?? state?.status === 'paused';
+  const stateName: StateName =
+    state === undefined
+      ? 'loading'
+      : state === null || state.status === 'unsupported'
+        ? 'unsupported'
+        : paused
+          ? 'paused'
+          : state.status === 'done'
+            ? 'done'
+            : 'scanning'; // scanning, or just resumed and about to scan
+  const count = stateName === 'paused' || !state ? 0 : state.count;
+
+  const togglePause = useCallback(async () => {
+    if (!host) return;
+    setBusy(true);
+    try {
+      await actions.setPaused(host, !paused);
+      setSettings(await actions.settings());
+    } finally {
+      setBusy(false);
+    }
+  }, [actions, host, paused]);
+
+  const statusText = {
+    loading: t('status_loading'),
+    unsupported: t('status_unsupported'),
+    paused: t('status_paused'),
+    scanning: count > 0 ? plural('status_count', count) : t('status_scanning'),
+    done: count > 0 ? plural('status_count', count) : t('status_none'),
+  }[stateName];
+
   return (
-    <main>
-      <header>
-        <h1>{t('popupTitle')}</h1>
-        <p class="site">{host}</p>
-        <p class="status" data-state={state.status} data-count={state.count}>
-          {status}
-        </p>
+    <div class="popup">
+      <header class="bar">
+        <div class="brand">
+          <Logo size={22} />
+          <h1>{t('popupTitle')}</h1>
+        </div>
+        <nav class="bar-actions" aria-label={t('popup_nav')}>
+          <button
+            type="button"
+            class="button-quiet"
+            ref={aboutButton}
+            aria-pressed={view === 'about'}
+            onClick={() => setView(view === 'about' ? 'findings' : 'about')}
+          >
+            {t('popup_about')}
+          </button>
+          <button type="button" class="button-quiet" onClick={() => actions.openOptions()}>
+            {t('popup_settings')}
+          </button>
+        </nav>
       </header>
-      <ol class="findings">
-        {state.findings.map((f) => (
-          <li key={f.id} data-verdict={f.verdict} data-id={f.id}>
-            <span class={`chip chip-${f.verdict}`}>{t(`verdict_${f.verdict}`)}</span>
-            <p class="excerpt">{f.excerpt}</p>
-          </li>
+
+      <section class="site" aria-labelledby="site-status">
+        <div class="site-text">
+          {host && (
+            <p class="host" dir="ltr">
+              {host}
+            </p>
+          )}
+          <p class="status" id="site-status" role="status" data-state={stateName} data-count={count}>
+            {statusText}
+          </p>
+        </div>
+        {host && stateName !== 'unsupported' && (
+          <button
+            type="button"
+            class={paused ? 'button-primary pause' : 'button-secondary pause'}
+            disabled={busy}
+            onClick={togglePause}
+          >
+            {t(paused ? 'resume_site' : 'pause_site')}
+          </button>
+        )}
+      </section>
+
+      <p class="announce" aria-live="polite">
+        {announcement}
+      </p>
+
+      <main class="content">
+        {view === 'about' ? (
+          <About
+            onBack={() => {
+              setView('findings');
+              requestAnimationFrame(() => aboutButton.current?.focus());
+            }}
+          />
+        ) : (
+          <FindingsView
+            state={state}
+            stateName={stateName}
+            settings={settings}
+            onShow={(finding) => {
+              setAnnouncement('');
+              void actions
+                .show(finding.id)
+                .catch(() => false)
+                .then((shown) => setAnnouncement(shown ? '' : t('show_failed')));
+            }}
+          />
+        )}
+      </main>
+
+      <footer class="foot">{t('footer_privacy')}</footer>
+    </div>
+  );
+}
+
+/** The message shown instead of the list: loading, unsupported, paused, scanning or nothing found. */
+function EmptyState({
+  stateName,
+  scope,
+}: {
+  stateName: StateName;
+  scope: PopupSettings['scope'] | undefined;
+}) {
+  if (stateName === 'loading') return <p class="empty">{t('status_loading')}</p>;
+  if (stateName === 'unsupported')
+    return (
+      <div class="empty" data-empty="unsupported">
+        <p>{t('unsupported_text')}</p>
+        <p class="hint">{t('unsupported_reload')}</p>
+      </div>
+    );
+  if (stateName === 'paused')
+    return (
+      <div class="empty" data-empty="paused">
+        <p>{t('paused_text')}</p>
+      </div>
+    );
+  return (
+    <div class="empty" data-empty={stateName === 'scanning' ? 'scanning' : 'none'}>
+      <p>{stateName === 'scanning' ? t('empty_scanning') : t('empty_none')}</p>
+      {scope !== 'all' && <p class="hint">{t('empty_scope_hint')}</p>}
+    </div>
+  );
+}
+
+function FindingsView({
+  state,
+  stateName,
+  settings,
+  onShow,
+}: {
+  state: Loaded;
+  stateName: StateName;
+  settings: PopupSettings | null;
+  onShow: (finding: FindingWire) => void;
+}) {
+  const listed = stateName === 'scanning' || stateName === 'done';
+  const findings = listed ? (state?.findings ?? []) : [];
+  // The list element stays in place while empty, so findings arrive into a mounted list.
+  return (
+    <>
+      {findings.length === 0 && <EmptyState stateName={stateName} scope={settings?.scope} />}
+      <h2 class="visually-hidden" hidden={findings.length === 0}>
+        {t('findings_label')}
+      </h2>
+      <ol class="findings" aria-label={t('findings_label')} hidden={findings.length === 0}>
+        {findings.map((f, i) => (
+          <FindingCard key={f.id} finding={f} index={i} onShow={onShow} />
         ))}
       </ol>
-    </main>
+    </>
   );
 }

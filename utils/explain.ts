@@ -37,3 +37,67 @@ export function why(finding: FindingWire, t: Translate): string {
 export function shownCues(finding: FindingWire): Cue[] {
   return finding.cues.filter((c) => c.kind !== 'discourse' && c.kind !== 'ai-topic');
 }
+
+/** The order cue lines are listed in: commercial ties and disclosures before pressure and products. */
+const CUE_ORDER = [
+  'platform-label',
+  'disclosure',
+  'buried-disclosure',
+  'ambiguous-disclosure',
+  'negated-disclosure',
+  'affiliate-link',
+  'opaque-link',
+  'promo-code',
+  'referral',
+  'urgency',
+  'hype',
+  'cta',
+  'ai-product',
+  'ai-generic',
+] as const;
+const DISCLOSURES = new Set(['platform-label', 'disclosure', 'buried-disclosure']);
+
+const cueValue = (c: Cue) => (c.kind === 'ai-product' ? (c.detail ?? c.text) : c.text).trim().toLowerCase();
+
+/**
+ * Everything found, one plain line each, most telling first. An undisclosed item starts with
+ * what is missing ("No disclosure found; “#collab” is ambiguous"), since that is the finding.
+ * Repeats are dropped: the same words found as a label and as a disclosure, a phrase inside a
+ * longer one of the same kind ("Start your" in "Start your free trial"), and AI products are
+ * named once, together.
+ */
+export function cueLines(finding: FindingWire, t: Translate, max = 6): string[] {
+  const shown = shownCues(finding);
+  const lines: string[] = [];
+  // The first ambiguous cue is folded into the opening line; any others keep their own line.
+  const folded =
+    finding.verdict === 'undisclosed' ? shown.find((c) => c.kind === 'ambiguous-disclosure') : undefined;
+  if (finding.verdict === 'undisclosed') {
+    lines.push(folded ? t('cue_no_disclosure_ambiguous', clip(folded.text, 40)) : t('cue_no_disclosure'));
+  }
+  const rank = (c: Cue) => CUE_ORDER.indexOf(c.kind as (typeof CUE_ORDER)[number]);
+  const ordered = shown
+    .filter((c) => c !== folded)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({ c }) => c);
+  const kept: Cue[] = [];
+  for (const c of ordered) {
+    const v = cueValue(c);
+    const repeat = kept.some(
+      (k) =>
+        (k.kind === c.kind && cueValue(k).includes(v)) ||
+        (DISCLOSURES.has(k.kind) && DISCLOSURES.has(c.kind) && cueValue(k) === v),
+    );
+    if (!repeat) kept.push(c);
+  }
+  const products = [...new Set(kept.filter((c) => c.kind === 'ai-product').map((c) => c.detail ?? c.text))];
+  for (const c of kept) {
+    if (c.kind === 'ai-product' && c !== kept.find((k) => k.kind === 'ai-product')) continue;
+    const line =
+      c.kind === 'ai-product' ? describeCue({ ...c, detail: products.join(', ') }, t) : describeCue(c, t);
+    if (!lines.includes(line)) lines.push(line);
+    if (lines.length >= max) break;
+  }
+  return lines;
+}

@@ -47,7 +47,7 @@ const STYLE = `
 
 /** One stylesheet shared by every mark's shadow root (constructable where supported). */
 let shared: CSSStyleSheet | null | undefined;
-function sharedSheet(doc: Document): CSSStyleSheet | null {
+function sharedSheet(): CSSStyleSheet | null {
   if (shared === undefined) {
     try {
       shared = new CSSStyleSheet();
@@ -86,7 +86,7 @@ export function createMark(
   const doc = target.ownerDocument;
   const host = doc.createElement(MARK_TAG);
   const root = host.attachShadow({ mode: 'closed' });
-  const sheet = sharedSheet(doc);
+  const sheet = sharedSheet();
   try {
     if (!sheet) throw new Error('no constructable stylesheets');
     root.adoptedStyleSheets = [sheet];

@@ -1,9 +1,14 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { Options } from '@/components/Options';
-import { uiDirection } from '@/utils/i18n';
+import { applyLanguage, t } from '@/utils/i18n';
+import { getSettings } from '@/utils/settings';
+import '@/components/theme.css';
 import './style.css';
 
-document.documentElement.dir = uiDirection();
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(<Options />, document.getElementById('app')!);
+async function main() {
+  const settings = await getSettings().catch(() => null);
+  await applyLanguage(settings?.language ?? 'auto');
+  document.title = t('optionsTitle');
+  render(<Options />, document.getElementById('app')!);
+}
+void main();

@@ -1,24 +1,28 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { uiDirection } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { applyLanguage, t } from '@/utils/i18n';
+import { getSettings } from '@/utils/settings';
+import { extensionActions } from '@/utils/ui/popup-actions';
+import '@/components/theme.css';
 import './style.css';
 
-async function activeTabId(): Promise<number | null> {
-  // Tests open the popup for a given tab with ?tabId=.
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param && /^\d+$/.test(param)) return Number(param);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+let tabId: Promise<number | null> | null = null;
+function activeTabId(): Promise<number | null> {
+  tabId ??= (async () => {
+    // Tests (and the popup opened in a tab) pass the tab with ?tabId=.
+    const param = new URLSearchParams(location.search).get('tabId');
+    if (param && /^\d+$/.test(param)) return Number(param);
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  })();
+  return tabId;
 }
 
-async function load() {
-  const tabId = await activeTabId();
-  if (tabId === null) return null;
-  return sendMessage('tab:get', { tabId });
+async function main() {
+  const settings = await getSettings().catch(() => null);
+  await applyLanguage(settings?.language ?? 'auto');
+  document.title = t('popupTitle');
+  render(<Popup actions={extensionActions(activeTabId)} />, document.getElementById('app')!);
 }
-
-document.documentElement.dir = uiDirection();
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(<Popup load={load} />, document.getElementById('app')!);
+void main();

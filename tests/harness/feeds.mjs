@@ -7,7 +7,7 @@ const corpus = ['en', 'ar']
   .map((line) => JSON.parse(line))
   .filter((c) => c.labels.length === 0); // native labels come from markup, not text
 
-const escape = (s) =>
+const esc = (s) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** One X-like post. */
@@ -15,12 +15,12 @@ export function xPost(i, c = corpus[i % corpus.length]) {
   const links = c.links
     .map(
       (l) =>
-        `<a href="${escape(l.href)}" rel="noopener noreferrer nofollow" target="_blank" role="link">${escape(l.text)}</a>`,
+        `<a href="${esc(l.href)}" rel="noopener noreferrer nofollow" target="_blank" role="link">${esc(l.text)}</a>`,
     )
     .join(' ');
   return `<div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="0">
 <div data-testid="User-Name"><a href="/user${i}" role="link"><span>User ${i}</span></a><a href="/user${i}/status/${1000000 + i}" role="link"><time datetime="2025-01-01T00:00:00.000Z">1h</time></a></div>
-<div data-testid="tweetText" lang="${c.lang}" dir="auto"><span>${escape(c.text).replace(/\n/g, '<br>')}</span> ${links}</div>
+<div data-testid="tweetText" lang="${c.lang}" dir="auto"><span>${esc(c.text).replace(/\n/g, '<br>')}</span> ${links}</div>
 <div role="group"><button data-testid="reply">12</button><button data-testid="like">340</button></div>
 </article></div>`;
 }
@@ -57,9 +57,9 @@ export function ytTile(i, c = corpus[i % corpus.length]) {
   const id = `v${String(i).padStart(10, '0')}`;
   return `<ytd-rich-item-renderer class="style-scope ytd-rich-grid-renderer"><div id="content"><ytd-rich-grid-media>
 <a id="thumbnail" href="/watch?v=${id}"><yt-image><img alt="" src=""></yt-image></a>
-<div id="details"><h3><a id="video-title-link" href="/watch?v=${id}"><yt-formatted-string id="video-title">${escape(title.slice(0, 120))}</yt-formatted-string></a></h3>
+<div id="details"><h3><a id="video-title-link" href="/watch?v=${id}"><yt-formatted-string id="video-title">${esc(title.slice(0, 120))}</yt-formatted-string></a></h3>
 <ytd-channel-name><a href="/@channel${i}">Channel ${i}</a></ytd-channel-name>
-<span class="metadata-snippet-text">${escape(rest.join(' ').slice(0, 200))}</span>
+<span class="metadata-snippet-text">${esc(rest.join(' ').slice(0, 200))}</span>
 <span class="inline-metadata-item">${i} views</span></div></ytd-rich-grid-media></div></ytd-rich-item-renderer>`;
 }
 

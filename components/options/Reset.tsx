@@ -1,0 +1,62 @@
+/** Reset to defaults, after a confirmation that says what goes; the person's own rules stay unless asked. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { EMPTY_CUSTOM_RULES } from '@/utils/engine/custom';
+import { t } from '@/utils/i18n';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import type { Save } from '../Options';
+import { Choice, Section } from './Field';
+
+export function Reset({ save }: { save: Save }) {
+  const [confirming, setConfirming] = useState(false);
+  const [rulesToo, setRulesToo] = useState(false);
+  const text = useRef<HTMLLegendElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) text.current?.focus();
+  }, [confirming]);
+
+  const close = () => {
+    setConfirming(false);
+    setRulesToo(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  const reset = () => {
+    const wipeRules = rulesToo;
+    void save(
+      (s) => ({ ...DEFAULT_SETTINGS, customRules: wipeRules ? EMPTY_CUSTOM_RULES : s.customRules }),
+      t('opt_reset_done'),
+    );
+    close();
+  };
+
+  return (
+    <Section id="reset" title={t('opt_reset_title')}>
+      <button
+        type="button"
+        class="button-secondary"
+        ref={opener}
+        aria-expanded={confirming}
+        aria-controls="reset-confirm"
+        onClick={() => (confirming ? close() : setConfirming(true))}
+      >
+        {t('opt_reset')}
+      </button>
+      {confirming && (
+        <fieldset class="confirm" id="reset-confirm">
+          <legend id="reset-confirm-text" tabIndex={-1} ref={text}>
+            {t('opt_reset_confirm_text')}
+          </legend>
+          <Choice label={t('opt_reset_rules_too')} checked={rulesToo} onChange={setRulesToo} />
+          <div class="button-row">
+            <button type="button" class="button-danger" onClick={reset}>
+              {t('opt_reset_confirm')}
+            </button>
+            <button type="button" class="button-secondary" onClick={close}>
+              {t('opt_cancel')}
+            </button>
+          </div>
+        </fieldset>
+      )}
+    </Section>
+  );
+}

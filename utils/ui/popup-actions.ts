@@ -1,0 +1,50 @@
+/**
+ * What the popup does in the extension: read its tab's state from the background, ask the tab's
+ * content script to show a post, pause a site in settings, open the options page. Kept apart from
+ * the component so tests and the benchmark can render the popup with their own.
+ */
+import { browser } from 'wxt/browser';
+import { sendMessage, sendTabMessage } from '../messaging';
+import type { TabState } from '../protocol';
+import { getSettings, settingsItem, updateSettings } from '../settings';
+import { withPause } from './hosts';
+
+export interface PopupSettings {
+  pausedSites: readonly string[];
+  scope: 'ai' | 'all';
+}
+
+export interface PopupActions {
+  load(): Promise<TabState | null>;
+  show(id: string): Promise<boolean>;
+  openOptions(): void;
+  settings(): Promise<PopupSettings>;
+  setPaused(host: string, paused: boolean): Promise<void>;
+  /** Calls back when settings change elsewhere; returns the unsubscribe. */
+  watchSettings(callback: () => void): () => void;
+}
+
+export function extensionActions(tabId: () => Promise<number | null>): PopupActions {
+  return {
+    async load() {
+      const id = await tabId();
+      return id === null ? null : sendMessage('tab:get', { tabId: id });
+    },
+    async show(itemId) {
+      const id = await tabId();
+      if (id === null) return false;
+      return sendTabMessage(id, 'item:show', { id: itemId }).catch(() => false);
+    },
+    openOptions() {
+      void browser.runtime.openOptionsPage();
+    },
+    settings: getSettings,
+    async setPaused(host, paused) {
+      const current = await getSettings();
+      await updateSettings({ pausedSites: withPause(current.pausedSites, host, paused) });
+    },
+    watchSettings(callback) {
+      return settingsItem.watch(() => callback());
+    },
+  };
+}
