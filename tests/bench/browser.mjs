@@ -138,6 +138,8 @@ function sizes(dir) {
   };
 }
 
+const lastJson = (cmd, args) => JSON.parse(execFileSync(cmd, args, { encoding: 'utf8' }).trim().split('\n').pop());
+const popup = lastJson('npx', ['--no-install', 'tsx', 'tests/bench/popup-render.ts']);
 const engine = JSON.parse(
   execFileSync('npx', ['--no-install', 'tsx', 'tests/bench/engine.ts'], { encoding: 'utf8' })
     .trim()
@@ -154,6 +156,7 @@ const report = {
   bursts: await measureBursts(),
   bundles: sizes('.output/chrome-mv3'),
   engine,
+  popup,
 };
 mkdirSync('.output/bench', { recursive: true });
 writeFileSync('.output/bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
