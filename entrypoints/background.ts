@@ -2,6 +2,7 @@
  * Background: keeps findings per tab and sets the badge. Thin by design: handlers and badge only.
  */
 import { browser } from 'wxt/browser';
+import { fetchMessages } from '@/utils/i18n';
 import { type Handlers, onMessages } from '@/utils/messaging';
 import type { TabState } from '@/utils/protocol';
 import { badgeFor, visibleFindings } from '@/utils/scope';
@@ -89,6 +90,7 @@ export default defineBackground(() => {
         return { count: await paintBadge(tabId, tab, await getSettings()) };
       });
     },
+    'i18n:messages': ({ lang }) => fetchMessages(lang),
     'popup:open': async () => {
       try {
         await browser.action.openPopup();

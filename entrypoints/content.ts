@@ -11,7 +11,7 @@ import { withCustomRules } from '@/utils/engine/custom';
 import { bundledRules, loadBundledPacks } from '@/utils/engine/rules/bundled';
 import { FLAGGED } from '@/utils/engine/types';
 import { describeCue, why } from '@/utils/explain';
-import { t, uiDirection } from '@/utils/i18n';
+import { type Messages, setMessages, t, uiDirection } from '@/utils/i18n';
 import { createMark, MARK_TAG, type MarkHandle, type MarkStrings } from '@/utils/marks';
 import { sendMessage } from '@/utils/messaging';
 import { type FindingWire, TAB_PROTOCOL } from '@/utils/protocol';
@@ -32,8 +32,12 @@ const strings: MarkStrings = {
   verdict: (v) => t(`verdict_${v}`),
   why: (f) => why(f, t),
   cue: (c) => describeCue(c, t),
-  details: t('mark_details'),
-  close: t('mark_close'),
+  get details() {
+    return t('mark_details');
+  },
+  get close() {
+    return t('mark_close');
+  },
   label: (f) => t('mark_label', t(`verdict_${f.verdict}`)),
 };
 
@@ -46,7 +50,13 @@ export default defineContentScript({
     let settings: Settings = DEFAULT_SETTINGS;
     const marks = new Map<Element, MarkHandle>();
     const latest = new Map<Element, FindingWire>();
-    const dir = uiDirection();
+    let dir = uiDirection();
+    /** Marks speak the language chosen in the options, or the browser's. */
+    const applyLanguage = async (lang: Settings['language']) => {
+      const messages = lang === 'auto' ? null : await send('i18n:messages', { lang });
+      setMessages(lang === 'auto' ? '' : lang, (messages as Messages | undefined) ?? null);
+      dir = uiDirection();
+    };
 
     const send = <T extends Parameters<typeof sendMessage>[0]>(
       type: T,
@@ -87,6 +97,7 @@ export default defineContentScript({
       const url = new URL(location.href);
       const adapter = adapterFor(url);
       settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+      await applyLanguage(settings.language).catch(() => undefined);
       const paused = isPaused(settings, url.hostname);
       await send('page:start', { url: url.href, platform: adapter.id, paused });
       if (paused || !ctx.isValid) return;
@@ -149,8 +160,8 @@ export default defineContentScript({
         // only change what is shown.
         const rescan =
           isPaused(next, location.hostname) !== isPaused(settings, location.hostname) ||
-          JSON.stringify([next.families, next.customRules]) !==
-            JSON.stringify([settings.families, settings.customRules]);
+          JSON.stringify([next.families, next.customRules, next.language]) !==
+            JSON.stringify([settings.families, settings.customRules, settings.language]);
         settings = next;
         if (rescan) void begin().catch(() => undefined);
         else for (const [el, finding] of latest) mark(el, finding);

@@ -78,6 +78,18 @@ export const PROTOCOL = {
     request: z.object({}),
     response: z.boolean(),
   },
+  /** Content script: the UI strings of the language chosen in the options (for marks). */
+  'i18n:messages': {
+    from: 'content' as Origin,
+    request: z.object({ lang: z.enum(['en', 'ar']) }),
+    response: z.record(
+      z.string(),
+      z.object({
+        message: z.string(),
+        placeholders: z.optional(z.record(z.string(), z.object({ content: z.string() }))),
+      }),
+    ),
+  },
   /** Popup: the state of a tab. */
   'tab:get': {
     from: 'extension' as Origin,

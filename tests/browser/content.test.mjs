@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch } from '../harness/chromium.mjs';
+import { countsOnBadge, scanHtml } from '../harness/cli.mjs';
 import { xFeedHtml, xPost } from '../harness/feeds.mjs';
 
 let browser;
@@ -44,11 +45,13 @@ test('text revealed by "Show more" is rescanned', async () => {
 
 test('marks and the badge follow the settings, and findings survive a service-worker restart', async () => {
   const url = 'https://x.com/home';
-  browser.serve(url, xFeedHtml(40));
+  const html = xFeedHtml(40);
+  const text = String(scanHtml(html, url).items.filter(countsOnBadge).length);
+  browser.serve(url, html);
   const page = await browser.context.newPage();
   await page.goto(url);
   const tabId = await browser.activeTabId(page);
-  const { text } = await browser.waitForBadge(tabId, (t) => t !== '');
+  await browser.waitForBadge(tabId, (t) => t === text);
   const marks = () => page.evaluate(() => document.querySelectorAll('basira-mark').length);
   assert.equal(await marks(), Number(text));
 
@@ -65,6 +68,28 @@ test('marks and the badge follow the settings, and findings survive a service-wo
   await browser.waitForBadge(tabId, (t) => t === '');
   await setSettings({ badge: true });
   await browser.waitForBadge(tabId, (t) => t === text);
+
+  // Marks speak the language chosen in the options (read through the accessibility tree: the
+  // marks' shadow roots are closed to the page).
+  const cdpAx = await browser.context.newCDPSession(page);
+  const markNames = async () => {
+    const { nodes } = await cdpAx.send('Accessibility.getFullAXTree');
+    return nodes
+      .filter((n) => n.role?.value === 'button' && !n.ignored)
+      .map((n) => n.name?.value ?? '')
+      .filter((n) => /^Basira:|^بصيرة:/.test(n));
+  };
+  assert.ok((await markNames()).every((n) => n.startsWith('Basira:')));
+  await setSettings({ language: 'ar' });
+  await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length === n, Number(text));
+  await page.waitForTimeout(500);
+  const arabic = await markNames();
+  assert.equal(arabic.length, Number(text));
+  assert.ok(
+    arabic.every((n) => n.startsWith('بصيرة:')),
+    JSON.stringify(arabic.slice(0, 2)),
+  );
+  await setSettings({ language: 'auto' });
 
   // Stop the service worker; the popup, served by a fresh worker, shows the same findings.
   const cdp = await browser.context.newCDPSession(page);

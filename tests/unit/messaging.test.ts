@@ -19,6 +19,7 @@ function handlers(): Handlers {
     })),
     'settings:changed': vi.fn(async () => null),
     'popup:open': vi.fn(async () => true),
+    'i18n:messages': vi.fn(async () => ({})),
   };
 }
 
