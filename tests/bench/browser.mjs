@@ -138,14 +138,10 @@ function sizes(dir) {
   };
 }
 
-const lastJson = (cmd, args) => JSON.parse(execFileSync(cmd, args, { encoding: 'utf8' }).trim().split('\n').pop());
+const lastJson = (cmd, args) =>
+  JSON.parse(execFileSync(cmd, args, { encoding: 'utf8' }).trim().split('\n').pop());
 const popup = lastJson('npx', ['--no-install', 'tsx', 'tests/bench/popup-render.ts']);
-const engine = JSON.parse(
-  execFileSync('npx', ['--no-install', 'tsx', 'tests/bench/engine.ts'], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .pop(),
-);
+const engine = lastJson('npx', ['--no-install', 'tsx', 'tests/bench/engine.ts']);
 const report = {
   date: new Date().toISOString(),
   targets: { longTasksAdded: 0, scriptVsFloor: 5, heapGrowthMB: 10, contentScriptKB: 60, engineRatio: 1 / 3 },
