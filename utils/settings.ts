@@ -109,6 +109,15 @@ export function coerceSettings(raw: unknown): Settings {
       out[key] = coerceCustomRules(value);
       continue;
     }
+    if (key === 'pausedSites') {
+      // One broken entry drops only itself; past the limit, the oldest 5,000 are kept.
+      if (Array.isArray(value)) {
+        out[key] = value
+          .filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 253)
+          .slice(0, 5000);
+      }
+      continue;
+    }
     if (key === 'families' && isRecord(value)) {
       out[key] = Object.fromEntries(
         Object.entries(DEFAULT_SETTINGS.families).map(([f, d]) => [

@@ -89,7 +89,7 @@ export function matchLinkRule(url: URL, rule: CompiledLinkRule, truncated = fals
 }
 
 const URL_IN_TEXT =
-  /(?:https?:\/\/[^\s<>"'«»]+|(?<![\p{L}\p{N}@.])(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'«»]*)/giu;
+  /(?:https?:\/\/[^\s<>"'«»]+|(?<![\p{L}\p{N}@._-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}\/[^\s<>"'«»]*)/giu;
 
 /** Addresses written in the text itself ("jasper.ai/?fpr=sam"), as links. */
 export function linksInText(text: string): ItemLink[] {

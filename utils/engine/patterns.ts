@@ -64,8 +64,13 @@ export function normalizePatternSource(source: string): string {
     if (ch === '\\') {
       flush();
       const next = source[i + 1] ?? '';
-      if ((next === 'p' || next === 'P' || next === 'u') && source[i + 2] === '{') {
-        const close = source.indexOf('}', i + 2);
+      const close =
+        (next === 'p' || next === 'P' || next === 'u') && source[i + 2] === '{'
+          ? source.indexOf('}', i + 2)
+          : -1;
+      if (close > 0) {
+        // A complete \p{…} / \u{…} escape is kept whole; an unclosed one stays a plain escape
+        // (and the regex then fails to compile, which the loader reports).
         out += source.slice(i, close + 1);
         i = close;
       } else if (next === 'b') {
@@ -92,6 +97,92 @@ export function normalizePatternSource(source: string): string {
  * that itself contains an unbounded quantifier.
  */
 export function backtrackingRisk(source: string): string | null {
+  return nestedQuantifierRisk(source) ?? overlapRisk(source);
+}
+
+/** Splits a pattern into atoms (escapes, classes, groups, characters) with their quantifiers. */
+function atoms(source: string): { atom: string; quantifier: string }[] {
+  const out: { atom: string; quantifier: string }[] = [];
+  let i = 0;
+  while (i < source.length) {
+    let atom: string;
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const brace = source[i + 2] === '{' ? source.indexOf('}', i) : -1;
+      atom = brace > 0 ? source.slice(i, brace + 1) : source.slice(i, i + 2);
+    } else if (ch === '[') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      atom = source.slice(i, j + 1);
+    } else if (ch === '(') {
+      let depth = 0;
+      let j = i;
+      for (; j < source.length; j++) {
+        if (source[j] === '\\') j++;
+        else if (source[j] === '(') depth++;
+        else if (source[j] === ')' && --depth === 0) break;
+      }
+      atom = source.slice(i, j + 1);
+    } else atom = ch;
+    i += Math.max(1, atom.length);
+    const q = source.slice(i).match(/^(?:[*+?]|\{\d+(?:,\d*)?\})\??/)?.[0] ?? '';
+    i += q.length;
+    out.push({ atom, quantifier: q });
+  }
+  return out;
+}
+
+const unbounded = (q: string) => /^[*+]|^\{\d+,\}/.test(q);
+
+/** Top-level alternatives of a group's body. */
+function alternatives(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(body.slice(start));
+  return parts;
+}
+
+/**
+ * Overlap: an unboundedly repeated group whose alternatives can begin with the same atom
+ * (`(?:a|aa)+`), or the same atom repeated unboundedly twice in a row (`\w*\w*`). Both make the
+ * engine try exponentially or polynomially many ways to split one input.
+ */
+function overlapRisk(source: string): string | null {
+  const list = atoms(source);
+  for (let k = 0; k < list.length; k++) {
+    const { atom, quantifier } = list[k]!;
+    if (atom.startsWith('(') && atom.endsWith(')')) {
+      const body = atom.replace(/^\((?:\?(?::|=|!|<=|<!|<[A-Za-z]\w*>))?/, '').slice(0, -1);
+      if (unbounded(quantifier)) {
+        const firsts = alternatives(body).map((alt) => atoms(alt)[0]?.atom ?? '');
+        if (new Set(firsts).size < firsts.length) return `alternatives of a repeated group overlap: ${atom}`;
+      }
+      const inner = overlapRisk(body);
+      if (inner) return inner;
+    }
+    const next = list[k + 1];
+    if (next && unbounded(quantifier) && unbounded(next.quantifier) && next.atom === atom) {
+      return `adjacent repeats of ${atom}`;
+    }
+  }
+  return null;
+}
+
+function nestedQuantifierRisk(source: string): string | null {
   const stack: { unbounded: boolean }[] = [];
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
