@@ -4,6 +4,7 @@
  * every listener and timer is tied to `ctx`.
  */
 import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import * as z from 'zod/mini';
 import { adapterFor } from '@/utils/adapters/registry';
 import { analyzeItem } from '@/utils/engine/analyze';
@@ -12,7 +13,7 @@ import { bundledRules, loadBundledPacks } from '@/utils/engine/rules/bundled';
 import { FLAGGED } from '@/utils/engine/types';
 import { describeCue, why } from '@/utils/explain';
 import { type Messages, setMessages, t, uiDirection } from '@/utils/i18n';
-import { createMark, MARK_TAG, type MarkHandle, type MarkStrings } from '@/utils/marks';
+import { createMark, isOwnMark, type MarkHandle, type MarkStrings } from '@/utils/marks';
 import { sendMessage } from '@/utils/messaging';
 import { type FindingWire, TAB_PROTOCOL } from '@/utils/protocol';
 import { Scanner } from '@/utils/scanner';
@@ -45,6 +46,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    /** The current context: a fresh one replaces it if a page fakes WXT's start-up event. */
+    let live: ContentScriptContext = ctx;
     let scanner: Scanner | null = null;
     let observer: MutationObserver | null = null;
     let settings: Settings = DEFAULT_SETTINGS;
@@ -95,25 +98,27 @@ export default defineContentScript({
       clearMarks();
       latest.clear();
       const url = new URL(location.href);
+      // The protocol carries addresses up to 4,000 characters; both messages cut them alike.
+      const pageUrl = url.href.slice(0, 4000);
       const adapter = adapterFor(url);
       settings = await getSettings().catch(() => DEFAULT_SETTINGS);
       await applyLanguage(settings.language).catch(() => undefined);
       const paused = isPaused(settings, url.hostname);
-      await send('page:start', { url: url.href, platform: adapter.id, paused });
-      if (paused || !ctx.isValid) return;
+      await send('page:start', { url: pageUrl, platform: adapter.id, paused });
+      if (paused || !live.isValid) return;
       const rules = withCustomRules(bundledRules(), settings.customRules, loadBundledPacks().lexicon);
       const off = disabledKinds(settings);
       const current = new Scanner(adapter, url, {
         analyze: (input) => analyzeItem(input, rules, { disabledKinds: off }),
-        idle: (cb) => ctx.requestIdleCallback(cb, { timeout: 500 }),
-        timeout: (cb, ms) => ctx.setTimeout(cb, ms),
+        idle: (cb) => live.requestIdleCallback(cb, { timeout: 500 }),
+        timeout: (cb, ms) => live.setTimeout(cb, ms),
         now: () => performance.now(),
         onFinding: (el, finding) => mark(el, finding),
         report: (findings: FindingWire[], done: boolean) => {
           for (let i = 0; i < Math.max(1, findings.length); i += REPORT_CHUNK) {
             const chunk = findings.slice(i, i + REPORT_CHUNK);
             const last = i + REPORT_CHUNK >= findings.length;
-            void send('page:findings', { url: url.href, findings: chunk, done: done && last });
+            void send('page:findings', { url: pageUrl, findings: chunk, done: done && last });
           }
         },
       });
@@ -147,7 +152,7 @@ export default defineContentScript({
       const html = el as HTMLElement;
       const previous = html.style.outline;
       html.style.outline = '3px solid #E3A008';
-      ctx.setTimeout(() => {
+      live.setTimeout(() => {
         html.style.outline = previous;
       }, 2500);
       return Promise.resolve(true);
@@ -168,23 +173,38 @@ export default defineContentScript({
       });
     });
 
-    ctx.onInvalidated(() => {
-      scanner?.stop();
-      observer?.disconnect();
-      clearMarks();
-      unwatch();
-      browser.runtime.onMessage.removeListener(onTabMessage as never);
-    });
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      void begin().catch(() => undefined);
-    });
+    const bind = (context: ContentScriptContext) => {
+      live = context;
+      context.onInvalidated(() => {
+        scanner?.stop();
+        observer?.disconnect();
+        // WXT invalidates a context when it hears another copy start, an event any page can fake.
+        // While the extension itself is alive, carry on with a fresh context.
+        if (browser.runtime?.id) {
+          bind(new ContentScriptContext('content'));
+          void begin().catch(() => undefined);
+          return;
+        }
+        clearMarks();
+        unwatch();
+        browser.runtime?.onMessage.removeListener(onTabMessage as never);
+      });
+      // SPA navigation: watch the address itself rather than an event a page can dispatch.
+      let last = location.href;
+      context.setInterval(() => {
+        if (location.href === last) return;
+        last = location.href;
+        void begin().catch(() => undefined);
+      }, 400);
+    };
+    bind(ctx);
     await begin().catch(() => undefined);
   },
 });
 
-/** Mutations Basira caused itself (adding or removing its marks). */
+/** Mutations Basira caused itself (adding or removing its own marks, known by reference). */
 function isOwnMutation(r: MutationRecord): boolean {
   if (r.type !== 'childList') return false;
   const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName.toLowerCase() === MARK_TAG);
+  return nodes.length > 0 && nodes.every(isOwnMark);
 }

@@ -9,6 +9,10 @@ import type { FindingWire } from './protocol';
 
 export const MARK_TAG = 'basira-mark';
 
+/** The marks Basira created: a page can make elements with the same tag, not these references. */
+const OWN_HOSTS = new WeakSet<Node>();
+export const isOwnMark = (node: Node): boolean => OWN_HOSTS.has(node);
+
 export interface MarkStrings {
   verdict(verdict: FindingWire['verdict']): string;
   why(finding: FindingWire): string;
@@ -85,6 +89,7 @@ export function createMark(
 ): MarkHandle {
   const doc = target.ownerDocument;
   const host = doc.createElement(MARK_TAG);
+  OWN_HOSTS.add(host);
   const root = host.attachShadow({ mode: 'closed' });
   const sheet = sharedSheet();
   try {

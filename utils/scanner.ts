@@ -13,6 +13,8 @@ import type { FindingWire } from './protocol';
 
 /** Longest slice of work per idle callback. */
 export const CHUNK_BUDGET_MS = 8;
+/** The protocol's longest item id. */
+const MAX_ID = 200;
 const REPORT_INTERVAL_MS = 150;
 
 export interface ScannerHost {
@@ -77,6 +79,8 @@ export class Scanner {
   /** Page order by item id, kept when an item is rescanned. */
   private orders = new Map<string, number>();
   private stopped = false;
+  /** The last finding of each flagged item, to mark a re-rendered copy without rescanning. */
+  private flaggedWire = new Map<string, FindingWire>();
   /** Item elements by id, for "show on page". */
   readonly elements = new Map<string, Element>();
 
@@ -169,8 +173,22 @@ export class Scanner {
       return; // A page's odd markup never breaks the scan.
     }
     if (!input) return;
+    // Ids longer than the protocol carries are replaced by their hash (never dropped).
+    if (input.id.length > MAX_ID) input = { ...input, id: `h-${hashId(input.id)}` };
     const textHash = hashId(input.text) + input.labels.join('|').length + input.links.length;
-    if (this.analyzed.get(input.id) === textHash) return;
+    if (this.analyzed.get(input.id) === textHash) {
+      // Same text, new element (the page re-rendered the post): give it its mark back.
+      const known = this.flaggedWire.get(input.id);
+      if (known && this.elements.get(input.id) !== el) {
+        this.elements.set(input.id, el);
+        try {
+          this.host.onFinding?.(el, known);
+        } catch {
+          // A mark that can't be drawn never stops the scan.
+        }
+      }
+      return;
+    }
     this.analyzed.set(input.id, textHash);
     let order = this.orders.get(input.id);
     if (order === undefined) {
@@ -179,8 +197,13 @@ export class Scanner {
     }
     const wire = toWire((this.host.analyze ?? analyzeItem)(input), input, order);
     // "Show on page" is offered for flagged findings only: keep no reference to the rest.
-    if (FLAGGED.has(wire.verdict)) this.elements.set(input.id, el);
-    else this.elements.delete(input.id);
+    if (FLAGGED.has(wire.verdict)) {
+      this.elements.set(input.id, el);
+      this.flaggedWire.set(input.id, wire);
+    } else {
+      this.elements.delete(input.id);
+      this.flaggedWire.delete(input.id);
+    }
     this.pending.push(wire);
     try {
       this.host.onFinding?.(el, wire);

@@ -86,7 +86,8 @@ export function textOf(root: Element, opts: TextOptions = {}): string {
   const visit = (node: Node) => {
     if (length > MAX_ITEM_TEXT) return;
     if (node.nodeType === 3) {
-      const t = node.nodeValue ?? '';
+      // Read no more of a huge text node than the item can hold.
+      const t = (node.nodeValue ?? '').slice(0, MAX_ITEM_TEXT - length + 1);
       parts.push(t);
       length += t.length;
       return;

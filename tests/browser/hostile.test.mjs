@@ -1,0 +1,856 @@
+// Hostile and odd pages in Chromium with the built extension: a 10 MB text node, 100,000
+// elements, nesting 5,000 deep, 1,000 mutations a second for 5 seconds, iframes, open shadow
+// roots, mixed right-to-left and left-to-right text, and every evasion in PLATFORMS.md. On each:
+// Basira never throws into the page (page errors, console errors and exceptions of every world,
+// its own included), never blocks it (the page's own 10 ms heartbeat never stalls for 200 ms;
+// the same page without Basira is the baseline), and ends with the badge, marks and verdicts the
+// `scan` CLI gives for the same markup.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launch } from '../harness/chromium.mjs';
+import { countsOnBadge, scanHtml } from '../harness/cli.mjs';
+import { xFeedHtml, xPost } from '../harness/feeds.mjs';
+
+/** The longest the page's heartbeat may stall while Basira scans. */
+const MAX_GAP_MS = 200;
+const badgeText = (n) => (n === 0 ? '' : n > 999 ? '999+' : String(n));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const escapeHtml = (s) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The page's own heartbeat: a 10 ms interval that records its longest gap. Reset two frames after
+ * load, so the page's own parsing and first layout are not counted against Basira.
+ */
+const HEARTBEAT = `<script>(() => {
+  const hb = (window.__hb = { max: 0, ticks: 0, last: performance.now(), since: performance.now(), gaps: [] });
+  window.__hbReset = () => { hb.max = 0; hb.ticks = 0; hb.gaps = []; hb.last = hb.since = performance.now(); };
+  setInterval(() => {
+    const now = performance.now();
+    const gap = now - hb.last;
+    if (gap > hb.max) hb.max = gap;
+    if (gap > 50) hb.gaps.push([Math.round(hb.last - hb.since), Math.round(gap)]);
+    hb.ticks++;
+    hb.last = now;
+  }, 10);
+  addEventListener('load', () => requestAnimationFrame(() => requestAnimationFrame(() => window.__hbReset())));
+})();</script>`;
+
+const page = (body, { lang = 'en', title = 'Page', head = '', canonical = '' } = {}) =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>${
+    canonical ? `<link rel="canonical" href="${canonical}">` : ''
+  }${HEARTBEAT}${head}</head><body>${body}</body></html>`;
+
+/** An X-like feed page (tests/harness/feeds.mjs markup) holding `posts`, with the heartbeat. */
+const xPage = (posts, script = '') =>
+  xFeedHtml(0, { script })
+    .replace('<div id="feed"></div>', `<div id="feed">${posts}</div>`)
+    .replace('</head>', `${HEARTBEAT}</head>`);
+
+/** Sample posts: flagged and not, English and Arabic, so counts mean something. */
+const PROMO = [
+  'Jasper AI is a total game changer for my captions. Use code SAVE20 for 20% off!',
+  'I switched to Writesonic last month and never looked back 🚀 try it: writesonic.com/?fpr=maya',
+  'جربت ChatGPT بلس وغير حياتي 🔥 استخدموا كود MAYA20 للخصم',
+  'Sponsored by Synthesia: make AI avatar videos in minutes. Try it free today!',
+];
+const PLAIN = [
+  'Had a lovely walk by the river this morning, the swans are back.',
+  'Our city council votes on the new bike lanes next Tuesday.',
+  'قرأت اليوم مقالا عن تاريخ الخط العربي وجماله',
+  'Regulators in the EU published a report on how AI chatbots handle personal data.',
+];
+
+/**
+ * Everything a page or Basira's isolated world reports as going wrong: page errors, console
+ * errors and warnings, uncaught exceptions in any execution context (CDP sees the content
+ * script's isolated world too), and browser log errors.
+ */
+async function watchErrors(p) {
+  const errors = [];
+  const contexts = new Map();
+  p.on('pageerror', (e) => errors.push({ source: 'pageerror', text: `${e.message}\n${e.stack ?? ''}` }));
+  p.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      errors.push({ source: `console.${m.type()}`, text: `${m.text()} @ ${m.location()?.url ?? ''}` });
+  });
+  const cdp = await p.context().newCDPSession(p);
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+    const ctx = contexts.get(d.executionContextId);
+    errors.push({
+      source: 'exception',
+      world: ctx?.origin ?? '',
+      text: `${d.exception?.description ?? d.text} @ ${d.url ?? ''}`,
+    });
+  });
+  cdp.on('Runtime.consoleAPICalled', (e) => {
+    if (!['error', 'warning', 'assert'].includes(e.type)) return;
+    const ctx = contexts.get(e.executionContextId);
+    errors.push({
+      source: `console-api.${e.type}`,
+      world: ctx?.origin ?? '',
+      text: e.args.map((a) => a.value ?? a.description ?? '').join(' '),
+    });
+  });
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (entry.level === 'error') errors.push({ source: 'log', text: `${entry.text} @ ${entry.url ?? ''}` });
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Log.enable');
+  return {
+    errors,
+    cdp,
+    /** The content script's isolated world, once it has started. */
+    basiraContext: () => [...contexts.values()].find((c) => c.origin.startsWith('chrome-extension://')),
+    /** Errors that are Basira's: from its world, naming it, or from an extension address. */
+    basira: () =>
+      errors.filter(
+        (e) =>
+          (e.world ?? '').startsWith('chrome-extension://') || /basira|chrome-extension:\/\//i.test(e.text),
+      ),
+  };
+}
+
+/**
+ * Waits until the badge shows `expected` and keeps showing it for `stableMs`; returns the moment
+ * (Date.now()) it first showed it for good.
+ */
+async function settleBadge(browser, tabId, expected, timeout = 60_000, stableMs = 1_000) {
+  const start = Date.now();
+  let since = null;
+  let last = null;
+  while (Date.now() - start < timeout) {
+    last = (await browser.badge(tabId)).text;
+    if (last === expected) {
+      since ??= Date.now();
+      if (Date.now() - since >= stableMs) return since;
+    } else since = null;
+    await sleep(100);
+  }
+  throw new Error(`badge never settled on "${expected}"; last "${last}"`);
+}
+
+/** Every finding the background holds for the tab (all verdicts), from session storage. */
+async function storedFindings(browser, tabId) {
+  return browser.worker.evaluate(async (id) => {
+    const key = `tab-${id}`;
+    return (await chrome.storage.session.get(key))[key]?.findings ?? [];
+  }, tabId);
+}
+
+const summary = (items) =>
+  items.map((i) => `${i.verdict} | ${i.topic} | ${i.excerpt.replace(/\s+/g, ' ').slice(0, 90)}`).sort();
+
+/** Waits until the tab's findings are the CLI's items for `html` (verdict, topic, excerpt). */
+async function expectSameAsCli(browser, tabId, cliItems, timeout = 20_000) {
+  const want = summary(cliItems);
+  const start = Date.now();
+  let got = [];
+  while (Date.now() - start < timeout) {
+    got = summary(await storedFindings(browser, tabId));
+    if (JSON.stringify(got) === JSON.stringify(want)) return got;
+    await sleep(250);
+  }
+  assert.deepEqual(got, want, 'the extension and the CLI read the page alike');
+  return got;
+}
+
+const heartbeat = (p) =>
+  p.evaluate(() => ({ max: Math.round(window.__hb.max), ticks: window.__hb.ticks, gaps: window.__hb.gaps }));
+
+let browser;
+let bare;
+/** Measured numbers, printed at the end for the report. */
+const measured = [];
+
+before(async () => {
+  [browser, bare] = await Promise.all([launch(), launch({ extension: false })]);
+});
+after(async () => {
+  console.log(`hostile pages, measured:\n${measured.map((m) => JSON.stringify(m)).join('\n')}`);
+  await Promise.all([browser?.close(), bare?.close()]);
+});
+
+/**
+ * Opens `html` at `url` with Basira and without, waits for the badge to settle on `expected`,
+ * and returns the page (still open), its tab, the heartbeat with and without Basira, the time to
+ * the final badge, and the error watcher.
+ */
+async function openCase(name, url, html, expected, { routes = {}, timeout = 60_000 } = {}) {
+  for (const [u, h] of Object.entries({ [url]: html, ...routes })) {
+    browser.serve(u, h);
+    bare.serve(u, h);
+  }
+  const p = await browser.context.newPage();
+  const watch = await watchErrors(p);
+  await p.bringToFront(); // a background tab's timers are throttled
+  const started = Date.now();
+  await p.goto(url, { timeout });
+  const tabId = await browser.activeTabId(p);
+  const toBadgeMs = (await settleBadge(browser, tabId, badgeText(expected), timeout)) - started;
+  const withBasira = await heartbeat(p);
+
+  // The same page without Basira, observed for as long.
+  const q = await bare.context.newPage();
+  await q.bringToFront();
+  await q.goto(url, { timeout });
+  await sleep(Math.min(10_000, Math.max(1_000, toBadgeMs + 1_000)));
+  const without = await heartbeat(q);
+  await q.close();
+  await p.bringToFront();
+  const m = {
+    case: name,
+    badge: badgeText(expected),
+    toBadgeMs,
+    maxGapMs: withBasira.max,
+    baselineMaxGapMs: without.max,
+    gaps: withBasira.gaps.slice(0, 8),
+  };
+  measured.push(m);
+  const again = () => openCase(`${name} (measured again)`, url, html, expected, { routes, timeout });
+  return { page: p, tabId, withBasira, without, watch, m, again };
+}
+
+/**
+ * The checks every case ends with. A stall must reproduce to fail: this machine is shared, so a
+ * gap over the limit (and over the baseline) is measured once more on a fresh tab, and the case
+ * fails only if both measurements stall.
+ */
+async function expectWellBehaved(c, maxGap = MAX_GAP_MS) {
+  const { page: p, watch, withBasira, without, m } = c;
+  assert.deepEqual(watch.basira(), [], `Basira threw or logged into the page (${m.case})`);
+  assert.deepEqual(
+    watch.errors.filter((e) => e.source === 'pageerror'),
+    [],
+    `the page saw no error (${m.case})`,
+  );
+  assert.ok(withBasira.ticks > 20, `the heartbeat ran (${withBasira.ticks} ticks)`);
+  const smooth = (w, wo) => w.max < maxGap || w.max <= wo.max + 50;
+  const report = (w, wo) => `${w.max} ms with Basira (without: ${wo.max} ms); gaps ${JSON.stringify(w.gaps)}`;
+  await p.close();
+  if (smooth(withBasira, without) || !c.again) return;
+  const second = await c.again();
+  await second.page.close();
+  assert.ok(
+    smooth(second.withBasira, second.without),
+    `${m.case}: the page's heartbeat stalled ${report(withBasira, without)}; measured again: ${report(second.withBasira, second.without)}`,
+  );
+}
+
+/** Flagged items of a CLI scan, as the badge counts them. */
+const cliCount = (html, url) => {
+  const items = scanHtml(html, url).items;
+  return { items, count: items.filter(countsOnBadge).length };
+};
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the error watcher sees Basira', () => {
+  test('an exception thrown in the content script world is caught and attributed', async () => {
+    const url = 'https://news.example.org/probe';
+    const html = page(`<article><p>${PROMO[0]}</p></article>`);
+    browser.serve(url, html);
+    const p = await browser.context.newPage();
+    const watch = await watchErrors(p);
+    await p.goto(url);
+    const tabId = await browser.activeTabId(p);
+    await settleBadge(browser, tabId, '1', 15_000, 200);
+    const ctx = watch.basiraContext();
+    assert.ok(ctx, 'the content script has its own world');
+    await watch.cdp.send('Runtime.evaluate', {
+      contextId: ctx.id,
+      expression: `setTimeout(() => { throw new Error('probe from the extension world'); }, 0); 1`,
+    });
+    await sleep(300);
+    assert.equal(watch.basira().length, 1, JSON.stringify(watch.errors));
+    assert.match(watch.basira()[0].text, /probe from the extension world/);
+    await p.close();
+  });
+});
+
+describe('hostile pages', () => {
+  test('a 10 MB text node', async () => {
+    const url = 'https://news.example.org/2025/huge';
+    const words = `${PLAIN[0]} ${PLAIN[3]} `;
+    const huge = words.repeat(Math.ceil((10 * 1024 * 1024) / words.length)).slice(0, 10 * 1024 * 1024);
+    // The browser page builds the node in script (one text node); the CLI reads the same text inline.
+    const body = (text) =>
+      `<main><article id="huge"><p id="t">${text}</p></article><article><p>${PROMO[0]}</p></article><article><p>${PROMO[1]}</p></article></main>`;
+    const html = page(
+      `${body('')}<script>document.getElementById('t').textContent = ${JSON.stringify(words)}.repeat(${Math.ceil(
+        (10 * 1024 * 1024) / words.length,
+      )}).slice(0, ${10 * 1024 * 1024});</script>`,
+    );
+    const { items, count } = cliCount(page(body(escapeHtml(huge))), url);
+    assert.equal(count, 2);
+    const c = await openCase('10 MB text node', url, html, count, { timeout: 120_000 });
+    assert.equal(
+      await c.page.evaluate(() => document.getElementById('t').firstChild.length),
+      10 * 1024 * 1024,
+    );
+    await expectSameAsCli(browser, c.tabId, items);
+    await expectWellBehaved(c);
+  });
+
+  test('100,000 elements', async () => {
+    const url = 'https://blog.example.org/archive';
+    // 1,999 articles of 24 elements each, and one article of 52,000 spans: 100,000 elements.
+    const article = (i) =>
+      `<article id="a${i}"><header><h2><a href="/p/${i}">Post ${i}</a></h2><small>by <span>Author ${i % 37}</span></small></header>` +
+      `<div class="body"><p>${escapeHtml(i % 7 === 0 ? PROMO[i % PROMO.length] : PLAIN[i % PLAIN.length])}</p>` +
+      `${'<span class="tag">tag</span>'.repeat(12)}</div><footer><ul><li>a</li><li>b</li><li>c</li></ul></footer></article>`;
+    const spans = Array.from(
+      { length: 52_000 },
+      (_, i) => `<span>${i % 500 === 0 ? 'AI' : 'word'}</span>`,
+    ).join(' ');
+    const body = `<main>${Array.from({ length: 1_999 }, (_, i) => article(i)).join('')}<article id="soup"><p>${spans}</p></article></main>`;
+    const html = page(body);
+    const { items, count } = cliCount(html, url);
+    const c = await openCase('100,000 elements', url, html, count, { timeout: 120_000 });
+    const elements = await c.page.evaluate(() => document.getElementsByTagName('*').length);
+    assert.ok(elements >= 100_000, `${elements} elements`);
+    c.m.elements = elements;
+    await expectSameAsCli(browser, c.tabId, items);
+    assert.equal(await c.page.evaluate(() => document.querySelectorAll('basira-mark').length), count);
+    await expectWellBehaved(c);
+  });
+
+  test('nesting 5,000 deep', async () => {
+    const url = 'https://deep.example.org/page';
+    const DEPTH = 5_000;
+    // Inline elements: Chromium's own renderer crashes laying out 5,000 nested block <div>s,
+    // with or without Basira (measured), so the chains are <span>s.
+    const nested = (inner) => `${'<span>'.repeat(DEPTH)}${inner}${'</span>'.repeat(DEPTH)}`;
+    const inside = `<article id="deep-post"><p>${PROMO[0]}</p></article>`;
+    const deepText = `<article id="deep-text">${nested(`<p>${PROMO[3]}</p>`)}</article>`;
+    // HTML parsers cap nesting (Chromium at 512): the page builds the chains with the DOM API.
+    const build = `<script>
+      const chain = (root, depth) => { let el = root; for (let i = 0; i < depth; i++) el = el.appendChild(document.createElement('span')); return el; };
+      chain(document.getElementById('slot1'), ${DEPTH}).innerHTML = ${JSON.stringify(inside)};
+      const a = document.createElement('article'); a.id = 'deep-text';
+      chain(a, ${DEPTH}).innerHTML = ${JSON.stringify(`<p>${PROMO[3]}</p>`)};
+      document.getElementById('slot2').appendChild(a);
+    </script>`;
+    const html = page(
+      `<main><article><p>${PLAIN[1]}</p></article><div id="slot1"></div><div id="slot2"></div></main>${build}`,
+    );
+    const { items, count } = cliCount(
+      page(
+        `<main><article><p>${PLAIN[1]}</p></article><div id="slot1">${nested(inside)}</div><div id="slot2">${deepText}</div></main>`,
+      ),
+      url,
+    );
+    assert.equal(count, 2, `the CLI reads both deep posts: ${JSON.stringify(items.map((i) => i.verdict))}`);
+    const c = await openCase('nesting 5,000 deep', url, html, count);
+    const depth = await c.page.evaluate(() => {
+      let d = 0;
+      for (let el = document.getElementById('deep-post'); el; el = el.parentElement) d++;
+      return d;
+    });
+    assert.ok(depth > 5_000, `the post sits ${depth} elements deep`);
+    await expectSameAsCli(browser, c.tabId, items);
+    await expectWellBehaved(c);
+  });
+
+  test('1,000 mutations a second for 5 seconds, in an X-like feed, then a final state', async () => {
+    const url = 'https://x.com/home';
+    const INITIAL = 60;
+    const pool = [...PROMO, ...PLAIN].map(escape);
+    const storm = `
+      let seed = 7;
+      const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+      const pool = ${JSON.stringify(pool)};
+      const feed = document.getElementById('feed');
+      const posts = () => [...feed.querySelectorAll('article[data-testid="tweet"]')];
+      const detached = [];
+      let next = ${INITIAL};
+      let mutations = 0;
+      const started = performance.now();
+      const step = () => {
+        const all = posts();
+        const p = all[rand(all.length)];
+        const text = p.querySelector('[data-testid="tweetText"] span');
+        switch (rand(8)) {
+          case 0: text.textContent = pool[rand(pool.length)]; break;                    // edit text
+          case 1: text.firstChild && (text.firstChild.data += ' more'); break;          // characterData
+          case 2: { const cell = p.closest('[data-testid="cellInnerDiv"]'); cell.remove(); detached.push(cell); break; } // scrolled away
+          case 3: if (detached.length) feed.append(detached.shift()); break;             // scrolled back
+          case 4: p.setAttribute('data-x', String(rand(1e6))); break;                    // attributes
+          case 5: { const f = document.createElement('div'); f.textContent = 'filler'; p.append(f); setTimeout(() => f.remove(), 5); break; }
+          case 6: { const box = document.createElement('div'); box.innerHTML = ${JSON.stringify(xPost(0))}
+              .replaceAll('/status/1000000', '/status/' + (2000000 + next)).replaceAll('User 0', 'User ' + next++);
+            feed.append(box.firstElementChild); break; }                                  // new post
+          default: { const cell = p.closest('[data-testid="cellInnerDiv"]');              // re-render a post
+            cell.innerHTML = cell.innerHTML.replace(/<basira-mark[^>]*><\\/basira-mark>/g, ''); }
+        }
+        mutations++;
+      };
+      const timer = setInterval(() => {
+        // One mutation per elapsed millisecond, whatever the timer's real cadence.
+        const due = Math.min(5000, Math.floor(performance.now() - started));
+        while (mutations < due) step();
+        if (performance.now() - started >= 5000) {
+          clearInterval(timer);
+          for (const cell of detached) feed.append(cell);
+          // The final state: every post's text set from its status id.
+          for (const p of posts()) {
+            const id = Number(p.querySelector('a[href*="/status/"]').getAttribute('href').split('/').pop());
+            p.querySelector('[data-testid="tweetText"] span').textContent = pool[id % pool.length];
+          }
+          window.__mutations = mutations;
+          window.__finalFeed = feed.innerHTML.replace(/<basira-mark[^>]*><\\/basira-mark>/g, '');
+          document.title = 'done';
+        }
+      }, 10);`;
+    const html = xFeedHtml(INITIAL, { script: storm }).replace('</head>', `${HEARTBEAT}</head>`);
+    browser.serve(url, html);
+    bare.serve(url, html);
+    const p = await browser.context.newPage();
+    const watch = await watchErrors(p);
+    await p.bringToFront();
+    const started = Date.now();
+    await p.goto(url);
+    await p.waitForFunction(() => document.title === 'done', null, { timeout: 30_000 });
+    const tabId = await browser.activeTabId(p);
+    const { mutations, finalFeed } = await p.evaluate(() => ({
+      mutations: window.__mutations,
+      finalFeed: window.__finalFeed,
+    }));
+    assert.equal(mutations, 5_000, `${mutations} mutations`);
+    const finalHtml = xFeedHtml(0).replace('<div id="feed"></div>', `<div id="feed">${finalFeed}</div>`);
+    const { items, count } = cliCount(finalHtml, url);
+    assert.ok(count > 5, `the final feed has flagged posts (${count})`);
+    const badgeAt = await settleBadge(browser, tabId, badgeText(count), 30_000);
+    const withBasira = await heartbeat(p);
+    const q = await bare.context.newPage();
+    await q.bringToFront();
+    await q.goto(url);
+    await q.waitForFunction(() => document.title === 'done', null, { timeout: 30_000 });
+    await sleep(Math.max(1_000, badgeAt - started - 5_000));
+    const without = await heartbeat(q);
+    await q.close();
+    await p.bringToFront();
+    const m = {
+      case: '1,000 mutations/s for 5 s (X feed)',
+      mutations,
+      badge: badgeText(count),
+      toBadgeMs: badgeAt - started,
+      maxGapMs: withBasira.max,
+      baselineMaxGapMs: without.max,
+      gaps: withBasira.gaps.slice(0, 8),
+    };
+    measured.push(m);
+    await expectSameAsCli(browser, tabId, items);
+    await expectWellBehaved({ page: { close: async () => undefined }, watch, withBasira, without, m });
+    // Marks recover too: exactly the flagged posts carry one, re-rendered posts included.
+    const marked = await p.evaluate(() => document.querySelectorAll('basira-mark').length);
+    assert.equal(marked, count, 'one mark per flagged post after the storm');
+    await p.close();
+  });
+
+  test('a post re-rendered with the same text gets its mark back', async () => {
+    const url = 'https://x.com/home';
+    const script = `window.rerender = () => {
+      const cell = document.querySelector('[data-testid="cellInnerDiv"]');
+      cell.innerHTML = cell.innerHTML.replace(/<basira-mark[^>]*><\\/basira-mark>/g, '');
+    };`;
+    const html = xPage(xPost(0, { lang: 'en', text: PROMO[0], links: [] }), script);
+    const { count } = cliCount(html, url);
+    assert.equal(count, 1);
+    const c = await openCase('re-rendered post', url, html, 1);
+    await c.page.waitForFunction(() => document.querySelectorAll('basira-mark').length === 1);
+    // X and React rebuild a post's subtree (or the whole cell) while scrolling: same post, new nodes.
+    await c.page.evaluate(() => window.rerender());
+    await sleep(1_500);
+    assert.equal((await browser.badge(c.tabId)).text, '1');
+    assert.equal(
+      await c.page.evaluate(() => document.querySelectorAll('basira-mark').length),
+      1,
+      'the re-rendered post is marked again',
+    );
+    await expectWellBehaved(c);
+  });
+
+  test('iframes: same-origin and srcdoc frames holding posts', async () => {
+    const url = 'https://news.example.org/2025/frames';
+    const framed = page(`<article><p>${PROMO[0]}</p></article><article><p>${PROMO[2]}</p></article>`);
+    const html = page(
+      `<main><article><p>${PROMO[1]}</p></article><article><p>${PLAIN[0]}</p></article>
+      <iframe id="same" src="/frame"></iframe>
+      <iframe id="doc" srcdoc="${escapeHtml(framed)}"></iframe></main>
+      <script>
+        // The frames keep changing while Basira scans the top page.
+        let n = 0;
+        const t = setInterval(() => {
+          for (const f of document.querySelectorAll('iframe')) {
+            const d = f.contentDocument;
+            if (d?.body) d.body.insertAdjacentHTML('beforeend', '<article><p>${escapeHtml(PROMO[3])} ' + n++ + '</p></article>');
+          }
+          if (n > 100) clearInterval(t);
+        }, 20);
+      </script>`,
+    );
+    // Basira reads the top document only (content script without all_frames): the CLI on this
+    // same HTML, which cannot see inside frames either, is the expectation.
+    const { items, count } = cliCount(html, url);
+    assert.equal(count, 1);
+    const c = await openCase('iframes', url, html, count, {
+      routes: { 'https://news.example.org/frame': framed },
+    });
+    await expectSameAsCli(browser, c.tabId, items);
+    const frameMarks = await c.page.evaluate(() =>
+      [...document.querySelectorAll('iframe')].map(
+        (f) => f.contentDocument?.querySelectorAll('basira-mark').length,
+      ),
+    );
+    assert.deepEqual(frameMarks, [0, 0], 'frames are not scanned (top frame only)');
+    await expectWellBehaved(c);
+  });
+
+  test('open shadow roots: Reddit posts with attributes, slotted text and shadow text', async () => {
+    const url = 'https://www.reddit.com/r/artificial/';
+    const define = `<script>
+      // shreddit-post renders its chrome in an open shadow root and slots the light-DOM body.
+      customElements.define('shreddit-post', class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot) return;
+          const root = this.attachShadow({ mode: 'open' });
+          root.innerHTML = '<div class="chrome"><h3 part="title"></h3><slot name="text-body"></slot><slot></slot></div>';
+          root.querySelector('h3').textContent = this.getAttribute('post-title') ?? '';
+        }
+      });
+      // A body whose words live only in its own open shadow root.
+      customElements.define('rd-body', class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot) return;
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>' + this.dataset.text + '</p>';
+        }
+      });
+    </script>`;
+    const post = (id, title, body, extra = '') =>
+      `<shreddit-post id="${id}" post-title="${escapeHtml(title)}" author="u${id}" permalink="/r/artificial/comments/${id}/x/" ${extra}>${body}</shreddit-post>`;
+    const light = (text) => `<div slot="text-body"><p>${escapeHtml(text)}</p></div>`;
+    const posts = [
+      post('t3_a1', 'Which AI writer do you use?', light(PROMO[0])),
+      post('t3_a2', PLAIN[1], light(PLAIN[0])),
+      post(
+        't3_a3',
+        'My notes app routine',
+        `<rd-body slot="text-body" data-text="${escapeHtml(PROMO[1])}"></rd-body>`,
+      ),
+      post('t3_a4', PLAIN[3], `<rd-body slot="text-body" data-text="${escapeHtml(PLAIN[2])}"></rd-body>`),
+      `<shreddit-ad-post id="t3_ad" post-title="${escapeHtml('Meet Jasper, the AI copilot for marketing teams')}"><div slot="text-body"><p>Write on-brand content 10x faster.</p></div></shreddit-ad-post>`,
+    ];
+    const html = page(`${define}<shreddit-feed>${posts.join('\n')}</shreddit-feed>`, {
+      canonical: url,
+    });
+    // The static equivalent: shadow text inlined where the browser's text reader finds it.
+    const inlined = html.replace(
+      /<rd-body slot="text-body" data-text="([^"]*)"><\/rd-body>/g,
+      '<div slot="text-body"><p>$1</p></div>',
+    );
+    const { items, count } = cliCount(inlined, url);
+    assert.equal(count, 3, 'two posts and the ad');
+    const c = await openCase('open shadow roots (Reddit)', url, html, count);
+    assert.equal(await c.page.evaluate(() => document.querySelectorAll('shreddit-post').length), 4);
+    await expectSameAsCli(browser, c.tabId, items);
+    await expectWellBehaved(c);
+  });
+
+  // Not yet: adapters select items with querySelectorAll, which does not enter shadow roots
+  // (Reddit's own shadow text is read; posts wholly inside a shadow root are not).
+  test.todo('posts inside an open shadow root are found', async () => {
+    const url = 'https://news.example.org/2025/app-shell';
+    const articles = [PROMO[0], PLAIN[0], PROMO[2], PLAIN[3]]
+      .map((t) => `<article><p>${escapeHtml(t)}</p></article>`)
+      .join('');
+    // An app shell (a web component) renders the whole feed inside its open shadow root.
+    const html = page(
+      `<app-shell></app-shell><script>
+        const root = document.querySelector('app-shell').attachShadow({ mode: 'open' });
+        root.innerHTML = '<main>' + ${JSON.stringify(articles)} + '</main>';
+      </script>`,
+    );
+    const { items, count } = cliCount(page(`<app-shell><main>${articles}</main></app-shell>`), url);
+    assert.equal(count, 2);
+    const c = await openCase('posts inside an open shadow root', url, html, count);
+    await expectSameAsCli(browser, c.tabId, items);
+    await expectWellBehaved(c);
+  });
+
+  test('mixed right-to-left and left-to-right text in one post', async () => {
+    const url = 'https://x.com/home';
+    const texts = [
+      'جربت Jasper AI اليوم 🔥 it writes my captions في دقيقة. استخدموا كود SAVE20 للخصم',
+      '\u202Bبرعاية\u202C Synthesia — \u2067make AI videos\u2069 في دقائق، جربوه مجانا',
+      'Claude vs ChatGPT: مقارنة هادئة بين الأداتين، \u200Fبدون أي روابط أو أكواد\u200E. My honest notes.',
+      '#إعلان Notion AI \u202Etxet desrever\u202C يساعدني في تنظيم ملاحظاتي',
+    ];
+    const feed = texts
+      .map((text, i) => xPost(500 + i, { lang: i % 2 ? 'ar' : 'en', text, links: [] }))
+      .join('');
+    const html = xPage(feed);
+    const { items, count } = cliCount(html, url);
+    const verdicts = items.map((i) => i.verdict);
+    assert.equal(verdicts[0], 'undisclosed', `mixed post with a code: ${verdicts}`);
+    assert.equal(verdicts[1], 'sponsored', `Arabic disclosure inside bidi embedding: ${verdicts}`);
+    assert.equal(verdicts[3], 'sponsored', `#إعلان with reversed Latin: ${verdicts}`);
+    const c = await openCase('mixed RTL/LTR', url, html, count);
+    await expectSameAsCli(browser, c.tabId, items);
+    await expectWellBehaved(c);
+  });
+
+  /**
+   * Each evasion in PLATFORMS.md on its own platform's markup. Every post is compared with the
+   * CLI, and its verdict is pinned, so agreeing on a wrong answer fails too.
+   */
+  const evasions = [
+    {
+      name: 'Facebook: split-letter "Sponsored" with hidden decoys, and aria-labelledby',
+      url: 'https://www.facebook.com/',
+      expect: ['sponsored', 'sponsored', 'sponsored', 'undisclosed'],
+      body: () => {
+        const split = (letters) =>
+          `<a href="https://www.facebook.com/ads/about/?entry_product=ad_preferences"><span style="display:flex">${letters}</span></a>`;
+        const l = (ch, style = '') => `<span${style ? ` style="${style}"` : ''}>${ch}</span>`;
+        const decoys = split(
+          [
+            l('S'),
+            l('q', 'display:none'),
+            l('p'),
+            l('S', 'position:absolute;top:3em'),
+            l('o'),
+            l('x', 'font-size:0'),
+            l('n'),
+            l('s'),
+            l('z', 'width:1px;overflow:hidden'),
+            l('o'),
+            l('r'),
+            l('e'),
+            l('d'),
+          ].join(''),
+        );
+        const post = (id, header, message) =>
+          `<div data-pagelet="FeedUnit_${id}"><div role="article" aria-labelledby="h${id}"><h4 id="h${id}"><a href="https://www.facebook.com/brand${id}"><strong><span>Brand ${id}</span></strong></a></h4><div>${header}</div><div data-ad-preview="message"><div dir="auto">${escapeHtml(message)}</div></div><a href="https://www.facebook.com/brand${id}/posts/pfbid0${id}">1h</a></div></div>`;
+        return [
+          post(
+            1,
+            decoys,
+            'Write with confidence at work. Grammarly’s AI helps you rewrite in one click. Try it free.',
+          ),
+          post(
+            2,
+            `<span aria-labelledby="lbl2"></span><span id="lbl2" style="position:absolute;left:-9999px">Sponsored</span>`,
+            'Meet Copy.ai: the AI copywriter for busy teams. Start free today.',
+          ),
+          // Split per code point, diacritics in spans of their own, as in the saved Arabic feed.
+          post(
+            3,
+            split(
+              [
+                l('م'),
+                l('ُ'),
+                l('ك', 'display:none'),
+                l('م'),
+                l('و'),
+                l('ب', 'position:absolute;top:3em'),
+                l('َ'),
+                l('ّ'),
+                l('ل'),
+              ].join(''),
+            ),
+            'جرّب Gemini في Gmail لكتابة رسائلك بسرعة',
+          ),
+          post(
+            4,
+            '<span>2h · Public</span>',
+            'I write all my listings with Writesonic now 🙌 use my link writesonic.com/?fpr=dana42',
+          ),
+        ].join('');
+      },
+    },
+    {
+      name: 'disclosures with zero-width characters, Cyrillic look-alikes, full-width letters, Arabic diacritics and tatweel',
+      url: 'https://x.com/home',
+      expect: ['sponsored', 'sponsored', 'sponsored', 'sponsored', 'sponsored', 'undisclosed'],
+      body: () =>
+        [
+          'Jasper AI writes my captions now #a\u200Bd use code SAVE20',
+          'Synthesia made this whole video in 10 minutes. Spon\u200Dsor\u00ADed by Synthesia',
+          'Writesonic is my secret weapon for blog posts. Ѕроnѕоrеd by Writesonic, use code WRITE30',
+          'ChatGPT Plus changed how I study ＃ａｄ ｃｏｄｅ ＳＡＶＥ１０',
+          'جربت ChatGPT بلس وغير حياتي 🔥 #إعـــلان مَدْفُوع استخدموا كود MAYA20',
+          'Jasper AI writes my captions now, use code SAVE20 (no disclosure, only noise: \u200B\u200C\u2060)',
+        ]
+          .map((text, i) =>
+            xPost(600 + i, { lang: /[\u0600-\u06ff]{3}/.test(text) ? 'ar' : 'en', text, links: [] }),
+          )
+          .join(''),
+    },
+    {
+      name: 'X: t.co links whose visible text is cut with "…" and partly aria-hidden',
+      url: 'https://x.com/home',
+      expect: ['undisclosed', 'undisclosed', 'mention'],
+      body: () => {
+        const tco = (id, visible) =>
+          `<a href="https://t.co/${id}" rel="noopener noreferrer nofollow" target="_blank" role="link">${visible}</a>`;
+        const post = (i, text, link) =>
+          xPost(700 + i, { lang: 'en', text, links: [] }).replace('</span> </div>', `</span> ${link}</div>`);
+        return [
+          post(
+            0,
+            'perplexity pro replaced most of my searches. free month thru my link 👇',
+            tco(
+              'sjEv0ZEJaA',
+              '<span aria-hidden="true">https://</span>perplexity.ai/pro?referral_c<span aria-hidden="true">ode=maya</span><span aria-hidden="true">…</span>',
+            ),
+          ),
+          post(
+            1,
+            'My AI writer of choice, nothing else comes close',
+            tco(
+              'AbC123',
+              '<span aria-hidden="true">https://</span>jasper.ai/?fpr=sa<span aria-hidden="true">m</span><span aria-hidden="true">…</span>',
+            ),
+          ),
+          post(
+            2,
+            'Good explainer on how large language models are trained',
+            tco(
+              'XyZ789',
+              '<span aria-hidden="true">https://www.</span>nature.com/articles/d41586-0<span aria-hidden="true">23-00001</span><span aria-hidden="true">…</span>',
+            ),
+          ),
+        ].join('');
+      },
+    },
+    {
+      name: 'redirect wrappers: YouTube, Instagram, Facebook, LinkedIn and Google',
+      url: 'https://news.example.org/2025/wrapped-links',
+      expect: ['undisclosed', 'undisclosed', 'undisclosed', 'undisclosed', 'undisclosed', 'mention'],
+      body: () => {
+        const target = (t) => encodeURIComponent(t);
+        const wrapped = [
+          `https://www.youtube.com/redirect?event=video_description&q=${target('https://jasper.ai/?fpr=sam')}`,
+          `https://l.instagram.com/?u=${target('https://www.heygen.com/?sid=rewardful&via=nora')}&e=AT0`,
+          `https://l.facebook.com/l.php?u=${target('https://writesonic.com/?fpr=dana42')}&h=AT0`,
+          `https://www.linkedin.com/redir/redirect?url=${target('https://www.synthesia.io/?via=lena')}`,
+          `https://www.google.com/url?q=${target('https://www.invideo.io/?ref=desk9')}&sa=D`,
+          `https://www.youtube.com/redirect?q=${target('https://www.nature.com/articles/ai-training')}`,
+        ];
+        return wrapped
+          .map(
+            (href, i) =>
+              `<article><p>${i < 5 ? 'The AI tool I use for everything, link here' : 'A good read about how AI models are trained'}: <a href="${escapeHtml(href)}">${i < 5 ? 'my favourite' : 'nature.com'}</a></p></article>`,
+          )
+          .join('');
+      },
+    },
+  ];
+
+  for (const evasion of evasions) {
+    test(`evasion — ${evasion.name}`, async () => {
+      const body = evasion.body();
+      const html = evasion.url.startsWith('https://x.com')
+        ? xPage(body)
+        : page(`<main>${body}</main>`, { canonical: evasion.url });
+      const { items, count } = cliCount(html, evasion.url);
+      assert.deepEqual(
+        items.map((i) => i.verdict),
+        evasion.expect,
+        `CLI verdicts: ${JSON.stringify(items.map((i) => [i.verdict, i.excerpt.slice(0, 50)]))}`,
+      );
+      const c = await openCase(`evasion: ${evasion.name.slice(0, 40)}`, evasion.url, html, count);
+      await expectSameAsCli(browser, c.tabId, items);
+      await expectWellBehaved(c);
+    });
+  }
+
+  test('evasion — Facebook decoy letters hidden only by the page stylesheet', async () => {
+    // A saved page cannot know what a class hides; the live page can (checkVisibility).
+    const url = 'https://www.facebook.com/';
+    const l = (ch, hidden = false) => `<span class="${hidden ? 'zz' : 'l'}">${ch}</span>`;
+    const label = ['S', ['q', true], 'p', 'o', ['x', true], 'n', 's', 'o', 'r', ['k', true], 'e', 'd']
+      .map((x) => (Array.isArray(x) ? l(x[0], true) : l(x)))
+      .join('');
+    const html = page(
+      `<main><div data-pagelet="FeedUnit_9"><div role="article"><h4><a href="https://www.facebook.com/grammarly"><strong><span>Grammarly</span></strong></a></h4>` +
+        `<div><a href="https://www.facebook.com/ads/about/"><span style="display:flex">${label}</span></a></div>` +
+        `<div data-ad-preview="message"><div dir="auto">Write with confidence at work. Grammarly’s AI helps you rewrite in one click. Try it free.</div></div></div></div></main>`,
+      { head: '<style>.zz { position: absolute; top: -999px; opacity: 0 }</style>' },
+    );
+    const c = await openCase('evasion: Facebook stylesheet decoys', url, html, 1);
+    const [finding] = await storedFindings(browser, c.tabId);
+    assert.equal(finding.verdict, 'sponsored', JSON.stringify(finding.cues.map((q) => q.rule)));
+    await expectWellBehaved(c);
+  });
+
+  // Not yet: the generic adapter reads an article inside an article as part of the outer one.
+  test.todo('an article nested in an article is still read', async () => {
+    const url = 'https://news.example.org/2025/embedded-card';
+    const html = page(
+      `<main><article><h1>Our weekly AI roundup</h1><p>${PLAIN[3]}</p><article class="card"><p>${PROMO[0]}</p></article></article></main>`,
+    );
+    const { items, count } = cliCount(html, url);
+    assert.equal(
+      count,
+      1,
+      `the embedded promo is flagged: ${JSON.stringify(items.map((i) => [i.verdict, i.excerpt]))}`,
+    );
+    const c = await openCase('nested article', url, html, count);
+    await expectSameAsCli(browser, c.tabId, items);
+    await expectWellBehaved(c);
+  });
+
+  test('posts of 20,000 dashes do not block the page', async () => {
+    // ASCII art, separators, a page that wants Basira to stall: long runs of "-" or "a-". Ten
+    // posts, each at the 20,000-character cap of an item's text (utils/dom/text.ts).
+    const url = 'https://news.example.org/2025/dashes';
+    const html = page(
+      `<main><article><p>${PROMO[0]}</p></article>${['-', '-', '-', '-', '-', '-', 'a-', 'a-', '-a.', '-a.']
+        .map(
+          (unit) =>
+            `<article><p>${unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000)}</p></article>`,
+        )
+        .join('')}</main>`,
+    );
+    const { items, count } = cliCount(html, url);
+    const c = await openCase('20,000-dash posts', url, html, count);
+    await expectSameAsCli(browser, c.tabId, items);
+    // The page does nothing else (its baseline stays near its 10 ms tick), so a stall of twice a
+    // long task is Basira's alone: one post is one engine call that no idle budget can split.
+    await expectWellBehaved(c, 100);
+  });
+
+  test('a page address longer than 4,000 characters', async () => {
+    const url = `https://news.example.org/2025/search?q=${'ai+tools+'.repeat(600)}`;
+    const html = page(
+      `<main><article><p>${PROMO[0]}</p></article><article><p>${PROMO[1]}</p></article></main>`,
+    );
+    const { items, count } = cliCount(html, url);
+    assert.equal(count, 2);
+    const c = await openCase('4,000+ character address', url, html, count, { timeout: 15_000 });
+    await expectSameAsCli(browser, c.tabId, items);
+    await expectWellBehaved(c);
+  });
+
+  test('a post whose id attribute is longer than the protocol allows does not hide the others', async () => {
+    const url = 'https://www.reddit.com/r/artificial/';
+    const post = (id, text) =>
+      `<shreddit-post id="${id}" post-title="${escapeHtml(text)}" author="u" permalink="/r/artificial/comments/x/"></shreddit-post>`;
+    const html = page(
+      [post('t3_ok1', PROMO[0]), post(`t3_${'x'.repeat(300)}`, PLAIN[0]), post('t3_ok2', PROMO[1])].join(''),
+      { canonical: url },
+    );
+    const { items, count } = cliCount(html, url);
+    assert.equal(count, 2);
+    const c = await openCase('300-character post id', url, html, count, { timeout: 15_000 });
+    await expectSameAsCli(browser, c.tabId, items);
+    await expectWellBehaved(c);
+  });
+
+  test('no request left the machine', () => {
+    assert.deepEqual(browser.extensionRequests(), []);
+  });
+});
