@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { PREVALIDATED_DEFINE, packsPlugin } from './utils/build/packs-plugin';
+import { packsPlugin } from './utils/build/packs-plugin';
 
 /** Gecko id for Firefox builds; tests pin the moz-extension UUID for it. */
 export const GECKO_ID = 'basira@basira.app';
@@ -35,7 +35,6 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [packsPlugin(), preact()],
-    define: PREVALIDATED_DEFINE,
     build: {
       rollupOptions: {
         // zod 4 ships /* #__PURE__ */ annotations Rollup cannot place; they are harmless.

@@ -29,6 +29,14 @@ export function Popup({ actions, pollMs = 1000 }: PopupProps) {
   const [announcement, setAnnouncement] = useState('');
   const aboutButton = useRef<HTMLButtonElement>(null);
   const lastJson = useRef<string | null>(null);
+  const returning = useRef(false);
+
+  // Back from "About", focus returns to the button that opened it, in the same frame.
+  useLayoutEffect(() => {
+    if (view !== 'findings' || !returning.current) return;
+    returning.current = false;
+    aboutButton.current?.focus();
+  }, [view]);
 
   useEffect(() => {
     let alive = true;
@@ -164,8 +172,8 @@ export function Popup({ actions, pollMs = 1000 }: PopupProps) {
         {view === 'about' ? (
           <About
             onBack={() => {
+              returning.current = true;
               setView('findings');
-              requestAnimationFrame(() => aboutButton.current?.focus());
             }}
           />
         ) : (

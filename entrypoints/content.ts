@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { adapterFor } from '@/utils/adapters/registry';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { withCustomRules } from '@/utils/engine/custom';
-import { bundledRules, loadBundledPacks } from '@/utils/engine/rules/bundled';
+import { bundledRules } from '@/utils/engine/rules/bundled';
 import { FLAGGED } from '@/utils/engine/types';
 import { describeCue, why } from '@/utils/explain';
 import { type Messages, setMessages, t, uiDirection } from '@/utils/i18n';
@@ -106,7 +106,7 @@ export default defineContentScript({
       const paused = isPaused(settings, url.hostname);
       await send('page:start', { url: pageUrl, platform: adapter.id, paused });
       if (paused || !live.isValid) return;
-      const rules = withCustomRules(bundledRules(), settings.customRules, loadBundledPacks().lexicon);
+      const rules = withCustomRules(bundledRules(), settings.customRules);
       const off = disabledKinds(settings);
       const current = new Scanner(adapter, url, {
         analyze: (input) => analyzeItem(input, rules, { disabledKinds: off }),

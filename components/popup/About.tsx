@@ -1,5 +1,5 @@
 /** "About Basira": how it works, the privacy promise, and why it matters, with sources. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { SourceList } from '../ui/SourceList';
 
@@ -7,7 +7,8 @@ const LABELS = ['undisclosed', 'sponsored', 'promotion', 'mention'] as const;
 
 export function About({ onBack }: { onBack: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // Focus moves with the view, in the same frame: a keyboard user never acts on a stale focus.
+  useLayoutEffect(() => heading.current?.focus(), []);
   return (
     <section class="about" aria-labelledby="about-title">
       <div class="view-head">

@@ -34,6 +34,22 @@ const axeReport = (label, violations) =>
   `${label}: axe found serious or critical violations:\n${JSON.stringify(violations, null, 2)}`;
 
 /**
+ * Waits until the focused element satisfies `check` (focus moves in the frame after a view
+ * changes); fails naming what had focus instead.
+ */
+async function focusReaches(page, check, what) {
+  const ok = await page
+    .waitForFunction(`(${check.toString()})(document.activeElement ?? document.body)`, null, {
+      timeout: 5000,
+    })
+    .then(() => true)
+    .catch(() => false);
+  if (ok) return;
+  const el = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+  assert.fail(`focus never reached ${what}; it is on ${el}`);
+}
+
+/**
  * Closes a popup and waits until Chromium no longer lists it, so the next `openPopup()` finds
  * the new popup and not this one.
  */
@@ -301,6 +317,7 @@ describe('popup and options in English', () => {
 
     // Tab reaches "About Basira" first; its focus ring shows; Enter opens the view and moves focus there.
     await tab.keyboard.press('Tab');
+    await focusReaches(tab, (el) => el.textContent === 'About Basira', '"About Basira"');
     const focused = await tab.evaluate(() => {
       const el = document.activeElement;
       const style = getComputedStyle(el);
@@ -309,11 +326,12 @@ describe('popup and options in English', () => {
     assert.deepEqual(focused, { text: 'About Basira', outline: 'solid', width: '2px' });
     await tab.keyboard.press('Enter');
     await tab.waitForSelector('.about');
-    assert.equal(await tab.evaluate(() => document.activeElement?.id), 'about-title');
+    await focusReaches(tab, (el) => el.id === 'about-title', 'the About heading');
     await tab.keyboard.press('Tab');
-    assert.equal(await tab.evaluate(() => document.activeElement?.textContent), 'Back to findings');
+    await focusReaches(tab, (el) => el.textContent === 'Back to findings', '"Back to findings"');
     await tab.keyboard.press('Enter');
     await tab.waitForSelector('.findings > li');
+    await focusReaches(tab, (el) => el.textContent === 'About Basira', '"About Basira" again');
 
     // Every concerns toggle opens from the keyboard.
     const toggles = await tab.locator('.disclose').count();
@@ -322,7 +340,16 @@ describe('popup and options in English', () => {
       await tab.keyboard.press('Enter');
     }
     await tab.waitForSelector('.concerns a');
-    assert.equal(await tab.locator('.disclose[aria-expanded="true"]').count(), toggles);
+    await tab
+      .waitForFunction(
+        (n) => document.querySelectorAll('.disclose[aria-expanded="true"]').length === n,
+        toggles,
+        { timeout: 5000 },
+      )
+      .catch(async () => {
+        const open = await tab.locator('.disclose[aria-expanded="true"]').count();
+        assert.fail(`${open} of ${toggles} concerns toggles opened from the keyboard`);
+      });
 
     const violations = await axeViolations((e) => tab.evaluate(e));
     assert.deepEqual(violations, [], axeReport('popup (dark)', violations));

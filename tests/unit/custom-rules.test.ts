@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { exportCustomRules, importCustomRules } from '@/utils/custom-rules';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { EMPTY_CUSTOM_RULES, withCustomRules } from '@/utils/engine/custom';
-import { bundledRules, loadBundledPacks } from '@/utils/engine/rules/bundled';
+import { bundledRules } from '@/utils/engine/rules/bundled';
 import { DEFAULT_SETTINGS, disabledKinds } from '@/utils/settings';
 
 const item = (text: string, links: { href: string; text: string }[] = []) => ({
@@ -12,32 +12,27 @@ const item = (text: string, links: { href: string; text: string }[] = []) => ({
   labels: [],
   platform: 'x' as const,
 });
-const lexicon = loadBundledPacks().lexicon;
 
 describe('custom rules in the engine', () => {
   test('a custom product makes an unknown tool an AI product; a custom phrase is a disclosure', () => {
     const base = analyzeItem(item('Zorblax writes my emails now. Use code ZED10 #pubbli'));
     expect(base.topic).toBe('other');
-    const rules = withCustomRules(
-      bundledRules(),
-      {
-        phrases: [{ kind: 'disclosure', phrase: '#pubbli' }],
-        products: [{ name: 'Zorblax', aliases: ['زوربلاكس'] }],
-        links: [],
-      },
-      lexicon,
-    );
+    const rules = withCustomRules(bundledRules(), {
+      phrases: [{ kind: 'disclosure', phrase: '#pubbli' }],
+      products: [{ name: 'Zorblax', aliases: ['زوربلاكس'] }],
+      links: [],
+    });
     const f = analyzeItem(item('Zorblax writes my emails now. Use code ZED10 #pubbli'), rules);
     expect(f.topic).toBe('ai');
     expect(f.verdict).toBe('sponsored');
     expect(analyzeItem(item('جربت زوربلاكس اليوم'), rules).products).toContain('Zorblax');
   });
   test('a custom link rule marks a referral host', () => {
-    const rules = withCustomRules(
-      bundledRules(),
-      { phrases: [], products: [], links: [{ name: 'Acme partners', host: 'go.acme.ai', param: 'p' }] },
-      lexicon,
-    );
+    const rules = withCustomRules(bundledRules(), {
+      phrases: [],
+      products: [],
+      links: [{ name: 'Acme partners', host: 'go.acme.ai', param: 'p' }],
+    });
     const f = analyzeItem(
       item('My favourite AI tool', [{ href: 'https://go.acme.ai/x?p=sam', text: 'acme' }]),
       rules,
@@ -46,17 +41,30 @@ describe('custom rules in the engine', () => {
     expect(f.verdict).toBe('undisclosed');
   });
   test('phrases are literal: regex syntax in a phrase matches only itself', () => {
-    const rules = withCustomRules(
-      bundledRules(),
-      { phrases: [{ kind: 'hype', phrase: '(a+)+ .*' }], products: [], links: [] },
-      lexicon,
-    );
+    const rules = withCustomRules(bundledRules(), {
+      phrases: [{ kind: 'hype', phrase: '(a+)+ .*' }],
+      products: [],
+      links: [],
+    });
     expect(analyzeItem(item('aaaa anything'), rules).cues.some((c) => c.rule.startsWith('custom'))).toBe(
       false,
     );
   });
+  test('a custom product that repeats a bundled name stays the bundled entry, found once', () => {
+    const rules = withCustomRules(bundledRules(), {
+      phrases: [],
+      products: [{ name: 'My GPT', aliases: ['ChatGPT', 'شات جي بي تي'] }],
+      links: [],
+    });
+    for (const text of ['ChatGPT wrote this', 'كتب شات جي بي تي هذا النص']) {
+      const f = analyzeItem(item(text), rules);
+      expect(f.products).toEqual(analyzeItem(item(text)).products);
+      expect(f.cues.filter((c) => c.kind === 'ai-product')).toHaveLength(1);
+    }
+    expect(analyzeItem(item('My GPT wrote this'), rules).products).toEqual(['My GPT']);
+  });
   test('no custom rules returns the bundled rules unchanged', () => {
-    expect(withCustomRules(bundledRules(), EMPTY_CUSTOM_RULES, lexicon)).toBe(bundledRules());
+    expect(withCustomRules(bundledRules(), EMPTY_CUSTOM_RULES)).toBe(bundledRules());
   });
   test('switching a family off removes its cues from the verdict', () => {
     const text = 'Jasper AI is a game changer. Use code SARA20 for 20% off!';

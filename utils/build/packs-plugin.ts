@@ -1,45 +1,50 @@
 /**
  * Build step for the extension: validates every bundled rule pack with the same zod loaders the
- * CLI uses (a bad pack fails the build with a readable error) and strips what only authors and
- * tests need (examples, descriptions), so the content script neither ships nor re-validates them.
+ * CLI uses (a bad pack fails the build with a readable error) and prepares the rules once
+ * (normalized pattern sources, keyword hashes, lexicon alternations). The extension's copy of
+ * `utils/engine/rules/bundled.ts` becomes a module that only instantiates that prepared data, so
+ * a page neither ships the packs' author-only fields nor spends its first long task compiling them.
  */
 import type { Plugin } from 'vite';
-import { loadLanguagePack, loadLexicon, loadLinkPack } from '../engine/rules/load';
+import { prepareBundledRules } from '../engine/rules/bundled';
+import type { PreparedRules } from '../engine/rules/compile';
 
-const PACK = /utils[\\/]engine[\\/]packs[\\/]([\w-]+)\.json$/;
-const AUTHOR_ONLY = new Set(['examples', 'description', 'criteria', '$schema']);
+const BUNDLED = /utils[\\/]engine[\\/]rules[\\/]bundled\.ts$/;
+const PACKS = /utils[\\/]engine[\\/]packs[\\/][\w-]+\.json$/;
 
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([k]) => !AUTHOR_ONLY.has(k))
-        .map(([k, v]) => [k, strip(v)]),
-    );
-  }
-  return value;
+/** The module that stands for bundled.ts in the extension: same `bundledRules()`, no packs. */
+export function preparedModule(prepared: PreparedRules): string {
+  // An object literal: JSON is valid JavaScript, and no string escaping doubles the backslashes.
+  const json = JSON.stringify(prepared);
+  return [
+    `import { instantiateRules } from './compile';`,
+    `let cached = null;`,
+    `export function bundledRules() {`,
+    `  cached ??= instantiateRules(${json});`,
+    `  return cached;`,
+    `}`,
+  ].join('\n');
 }
 
 export function packsPlugin(): Plugin {
+  let code: string | null = null;
   return {
     name: 'basira-packs',
     enforce: 'pre',
-    transform(code, id) {
-      const name = id.match(PACK)?.[1];
-      if (!name) return null;
-      const data: unknown = JSON.parse(code);
-      const result =
-        name === 'links'
-          ? loadLinkPack(data, `packs/${name}.json`)
-          : name === 'ai-lexicon'
-            ? loadLexicon(data, `packs/${name}.json`)
-            : loadLanguagePack(data, `packs/${name}.json`);
-      if (!result.ok) this.error(result.error);
-      return { code: JSON.stringify(strip(data)), map: null };
+    buildStart() {
+      code = null;
+    },
+    transform(_source, id) {
+      if (PACKS.test(id)) {
+        this.error(`${id} reached the extension bundle: import bundledRules() instead of a pack.`);
+      }
+      if (!BUNDLED.test(id)) return null;
+      try {
+        code ??= preparedModule(prepareBundledRules());
+      } catch (error) {
+        this.error(`rule packs: ${(error as Error).message}`);
+      }
+      return { code, map: null };
     },
   };
 }
-
-/** Replaced at build time: the packs were validated by the plugin above. */
-export const PREVALIDATED_DEFINE = { __BASIRA_PACKS_PREVALIDATED__: 'true' };

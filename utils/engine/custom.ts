@@ -4,9 +4,9 @@
  */
 import { normalizeText } from './normalize';
 import { compilePatterns } from './patterns';
-import type { CompiledRules, CompiledTextRule } from './rules/compile';
-import { compileLexiconOnly } from './rules/compile';
-import type { Lexicon, LexiconEntry } from './rules/schema';
+import type { CompiledLexicon, CompiledRules, CompiledTextRule } from './rules/compile';
+import { instantiateLexicon, prepareLexicon } from './rules/compile';
+import type { LexiconEntry } from './rules/schema';
 import { hashKeyword, type KeywordIndex } from './tokens';
 
 export const CUSTOM_PHRASE_KINDS = [
@@ -45,12 +45,25 @@ function cloneIndex(index: KeywordIndex): KeywordIndex {
   };
 }
 
+/**
+ * The bundled lexicon plus a person's products, compiled alone and run after it: a name the
+ * bundled lexicon knows stays its entry.
+ */
+function mergeLexicon(base: CompiledLexicon, extra: CompiledLexicon): CompiledLexicon {
+  const union = <K, V>(a: Map<K, V>, b: Map<K, V>) => new Map([...a, ...b]);
+  return {
+    res: [...base.res, ...extra.res],
+    byAlias: new Map([...extra.byAlias, ...base.byAlias]),
+    gates: [...base.gates, ...extra.gates],
+    contextRe: base.contextRe,
+    arabicExclusions: new Set([...base.arabicExclusions, ...extra.arabicExclusions]),
+    entryContext: union(base.entryContext, extra.entryContext),
+    entryExclude: union(base.entryExclude, extra.entryExclude),
+  };
+}
+
 /** The bundled rules plus the person's own. Returns `base` itself when there are none. */
-export function withCustomRules(
-  base: CompiledRules,
-  custom: CustomRules,
-  baseLexicon: Lexicon,
-): CompiledRules {
+export function withCustomRules(base: CompiledRules, custom: CustomRules): CompiledRules {
   if (custom.phrases.length === 0 && custom.products.length === 0 && custom.links.length === 0) return base;
   const keywords = cloneIndex(base.keywords);
   const rules: CompiledTextRule[] = custom.phrases.flatMap((p, i) => {
@@ -101,7 +114,10 @@ export function withCustomRules(
       })),
     ],
     lexicon: entries.length
-      ? compileLexiconOnly({ ...baseLexicon, entries: [...baseLexicon.entries, ...entries] }, keywords)
+      ? mergeLexicon(
+          base.lexicon,
+          instantiateLexicon(prepareLexicon(entries, [], base.lexicon.byAlias), keywords),
+        )
       : base.lexicon,
     keywords,
   };

@@ -244,8 +244,39 @@ export function splitLead(source: string): { body: string; lead: ScanRegex['lead
   return { body: source, lead: null };
 }
 
-/** Compiles pattern sources (normalized here) into as few scan regexes as their openers allow. */
-export function compilePatterns(sources: readonly string[], normalized = false): ScanRegex[] {
+/**
+ * A scan regex as data: what the build computes once (utils/build/packs-plugin.ts) so a page
+ * only constructs regexes. `packed` sources spell the long letter classes as one placeholder
+ * character each, to keep them small in the content script.
+ */
+export interface PreparedRegex {
+  source: string;
+  lead: ScanRegex['lead'];
+  packed?: true;
+}
+
+/** Placeholders of packed sources (private-use characters), longest expansion first. */
+const PACKING: readonly [string, string][] = [
+  ['\uE001', UNICODE_BOUNDARY],
+  ['\uE000', LETTER_RANGES],
+];
+
+function pack(source: string): PreparedRegex['source'] | null {
+  if (PACKING.some(([mark]) => source.includes(mark))) return null;
+  let out = source;
+  for (const [mark, expansion] of PACKING) out = out.split(expansion).join(mark);
+  return out === source ? null : out;
+}
+
+function unpack({ source, packed }: PreparedRegex): string {
+  if (!packed) return source;
+  let out = source;
+  for (const [mark, expansion] of PACKING) out = out.split(mark).join(expansion);
+  return out;
+}
+
+/** Prepares pattern sources (normalized here) as few scan regexes as their openers allow. */
+export function preparePatterns(sources: readonly string[], normalized = false): PreparedRegex[] {
   const groups = new Map<ScanRegex['lead'], string[]>();
   for (const source of sources) {
     const { body, lead } = splitLead(expandProperties(normalized ? source : normalizePatternSource(source)));
@@ -253,7 +284,21 @@ export function compilePatterns(sources: readonly string[], normalized = false):
     list.push(`(?:${body})`);
     groups.set(lead, list);
   }
-  return [...groups].map(([lead, bodies]) => ({ re: new RegExp(bodies.join('|'), 'gu'), lead }));
+  return [...groups].map(([lead, bodies]) => {
+    const source = bodies.join('|');
+    const packed = pack(source);
+    return packed === null ? { source, lead } : { source: packed, lead, packed: true };
+  });
+}
+
+/** Constructs prepared regexes (V8 compiles each on its first use). */
+export function instantiatePatterns(prepared: readonly PreparedRegex[]): ScanRegex[] {
+  return prepared.map((p) => ({ re: new RegExp(unpack(p), 'gu'), lead: p.lead }));
+}
+
+/** Compiles pattern sources (normalized here) into as few scan regexes as their openers allow. */
+export function compilePatterns(sources: readonly string[], normalized = false): ScanRegex[] {
+  return instantiatePatterns(preparePatterns(sources, normalized));
 }
 
 const wordTable = new Uint8Array(0x10000); // 0 unknown, 1 yes, 2 no

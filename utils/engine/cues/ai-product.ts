@@ -1,6 +1,6 @@
 import { toOriginalSpan } from '../normalize';
 import { type ScanRegex, scanAll, scanTest } from '../patterns';
-import type { LexiconEntry } from '../rules/schema';
+import type { LexiconRef } from '../rules/compile';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
 
@@ -57,9 +57,21 @@ const detector: CueDetector = {
           },
         });
       });
+      // Regexes run one after another (a person's own products after the bundled names): a name
+      // inside a longer name another regex found ("GPT" in "My GPT") is part of that one.
+      const within = (f: (typeof found)[number]) =>
+        found.some(
+          (g) =>
+            g !== f &&
+            g.cue.start! <= f.cue.start! &&
+            f.cue.end! <= g.cue.end! &&
+            g.cue.end! - g.cue.start! > f.cue.end! - f.cue.start!,
+        );
+      const inner = found.filter(within);
+      for (const f of inner) found.splice(found.indexOf(f), 1);
     }
     /** Certain evidence for an entry: confirm its ambiguous matches, or add it. */
-    const confirm = (entry: LexiconEntry, text: string, span?: [number, number]) => {
+    const confirm = (entry: LexiconRef, text: string, span?: [number, number]) => {
       const named = found.filter((f) => f.entryId === entry.id);
       if (named.length > 0) {
         for (const f of named) f.ambiguous = false;

@@ -7,7 +7,7 @@ import en from '../packs/en.json';
 import es from '../packs/es.json';
 import fr from '../packs/fr.json';
 import links from '../packs/links.json';
-import { type CompiledRules, compileRules } from './compile';
+import { type CompiledRules, instantiateRules, type PreparedRules, prepareRules } from './compile';
 import { expectLoaded, loadLanguagePack, loadLexicon, loadLinkPack } from './load';
 import type { LanguagePack, Lexicon, LinkPack } from './schema';
 
@@ -15,18 +15,8 @@ export const BUNDLED_LANGUAGE_PACKS: Record<string, unknown> = { en, ar, fr, es,
 export const BUNDLED_LINK_PACK: unknown = links;
 export const BUNDLED_LEXICON: unknown = lexicon;
 
-declare const __BASIRA_PACKS_PREVALIDATED__: boolean | undefined;
-/** True in extension builds, whose packs the build validated (utils/build/packs-plugin.ts). */
-const PREVALIDATED = typeof __BASIRA_PACKS_PREVALIDATED__ !== 'undefined' && __BASIRA_PACKS_PREVALIDATED__;
-
+/** The bundled packs, each validated (a broken pack throws with its name and the reason). */
 export function loadBundledPacks(): { languages: LanguagePack[]; links: LinkPack; lexicon: Lexicon } {
-  if (PREVALIDATED) {
-    return {
-      languages: Object.values(BUNDLED_LANGUAGE_PACKS) as LanguagePack[],
-      links: links as LinkPack,
-      lexicon: lexicon as Lexicon,
-    };
-  }
   return {
     languages: Object.entries(BUNDLED_LANGUAGE_PACKS).map(([name, pack]) =>
       expectLoaded(loadLanguagePack(pack, `packs/${name}.json`)),
@@ -36,12 +26,19 @@ export function loadBundledPacks(): { languages: LanguagePack[]; links: LinkPack
   };
 }
 
+/** The bundled packs, validated and prepared: what the extension build embeds. */
+export function prepareBundledRules(): PreparedRules {
+  const { languages, links, lexicon } = loadBundledPacks();
+  return prepareRules(languages, links, lexicon);
+}
+
 let cached: CompiledRules | null = null;
 
+/**
+ * The bundled rules, compiled on first use. In the extension this module is replaced by one
+ * that instantiates the rules prepared at build time (utils/build/packs-plugin.ts).
+ */
 export function bundledRules(): CompiledRules {
-  if (!cached) {
-    const { languages, links, lexicon } = loadBundledPacks();
-    cached = compileRules(languages, links, lexicon);
-  }
+  cached ??= instantiateRules(prepareBundledRules());
   return cached;
 }

@@ -1,12 +1,25 @@
 /**
  * Turns validated packs into what the detectors run: one regex per rule, keyword hashes for
- * gating, and the AI lexicon as two alternations (Latin and Arabic). Compiled once per process.
+ * gating, and the AI lexicon as two alternations (Latin and Arabic).
+ *
+ * Two steps. `prepareRules` does the work (normalizing pattern sources and words, hashing
+ * keywords, building alternations) and returns plain data; `instantiateRules` only constructs
+ * regexes, sets and maps from it. The extension build runs the first step once
+ * (utils/build/packs-plugin.ts), so a page pays for the second alone; the CLI and the tests run
+ * both, through the same code.
  */
 import { normalizeText } from '../normalize';
-import { compilePatterns, normalizePatternSource, type ScanRegex, UNICODE_BOUNDARY } from '../patterns';
+import {
+  instantiatePatterns,
+  normalizePatternSource,
+  type PreparedRegex,
+  preparePatterns,
+  type ScanRegex,
+  UNICODE_BOUNDARY,
+} from '../patterns';
 import { hashKeyword, type KeywordIndex } from '../tokens';
 import type { Concern } from '../types';
-import type { LanguagePack, Lexicon, LexiconEntry, LinkPack, LinkRule, Redirector, TextRule } from './schema';
+import type { LanguagePack, LexiconEntry, LinkPack, LinkRule, Redirector, TextRule } from './schema';
 
 export interface CompiledTextRule {
   id: string;
@@ -36,10 +49,13 @@ export interface CompiledRedirector extends Omit<Redirector, 'path' | 'examples'
   path?: RegExp;
 }
 
+/** What a detector needs of a lexicon entry. */
+export type LexiconRef = Pick<LexiconEntry, 'id' | 'name' | 'kind' | 'vendor' | 'ambiguous'>;
+
 export interface CompiledLexicon {
   /** Matches any alias; group 1 is the alias (Arabic aliases may follow clitic prefixes). */
   res: ScanRegex[];
-  byAlias: Map<string, LexiconEntry>;
+  byAlias: Map<string, LexiconRef>;
   gates: number[];
   /** Generic AI words that confirm an ambiguous name. */
   contextRe: ScanRegex[];
@@ -59,14 +75,48 @@ export interface CompiledRules {
   keywords: KeywordIndex;
 }
 
+// ---- The prepared form: JSON data, no RegExp, Set or Map. ----
+
+export interface PreparedTextRule extends Omit<CompiledTextRule, 'res' | 'gates'> {
+  res: PreparedRegex[];
+  /** Normalized keywords (`*` marks a prefix), hashed when instantiated. */
+  gates: string[];
+}
+
+export interface PreparedLexicon {
+  res: PreparedRegex[];
+  entries: LexiconRef[];
+  /** Normalized alias → index in `entries`. */
+  aliases: [string, number][];
+  gates: string[];
+  contextRe: PreparedRegex[];
+  arabicExclusions: string[];
+  /** Only entries that have any. */
+  entryContext: [string, PreparedRegex[]][];
+  entryExclude: [string, PreparedRegex[]][];
+}
+
+export interface PreparedRules {
+  packs: { lang: string; stopwords: string[]; rules: PreparedTextRule[] }[];
+  labelRules: PreparedTextRule[];
+  redirectors: Omit<Redirector, 'examples'>[];
+  linkRules: Omit<LinkRule, 'examples'>[];
+  lexicon: PreparedLexicon;
+}
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const ARABIC = /[\u0600-\u06ff]/;
 const B = UNICODE_BOUNDARY;
 
-function addGate(index: KeywordIndex, keyword: string): number {
-  const { hash, prefixLength } = hashKeyword(
-    normalizeText(keyword.replace(/\*$/, '')) + (keyword.endsWith('*') ? '*' : ''),
-  );
+export const emptyKeywordIndex = (): KeywordIndex => ({ words: new Set(), prefixes: new Map() });
+
+/** A rule keyword as the text it gates on reads it: normalized, `*` kept for a prefix. */
+const gateKey = (keyword: string) =>
+  normalizeText(keyword.replace(/\*$/, '')) + (keyword.endsWith('*') ? '*' : '');
+
+/** Adds a prepared keyword to the index; returns its hash. */
+function addGate(index: KeywordIndex, key: string): number {
+  const { hash, prefixLength } = hashKeyword(key);
   if (prefixLength === null) index.words.add(hash);
   else {
     const set = index.prefixes.get(prefixLength) ?? new Set<number>();
@@ -76,7 +126,7 @@ function addGate(index: KeywordIndex, keyword: string): number {
   return hash;
 }
 
-function compileTextRule(rule: TextRule, lang: string, index: KeywordIndex): CompiledTextRule {
+function prepareTextRule(rule: TextRule, lang: string): PreparedTextRule {
   return {
     id: rule.id,
     kind: rule.kind,
@@ -84,8 +134,8 @@ function compileTextRule(rule: TextRule, lang: string, index: KeywordIndex): Com
     weight: rule.weight ?? 1,
     concerns: rule.concerns ?? [],
     sources: rule.sources,
-    res: compilePatterns(rule.patterns),
-    gates: rule.keywords.map((k) => addGate(index, k)),
+    res: preparePatterns(rule.patterns),
+    gates: [...new Set(rule.keywords.map(gateKey))],
   };
 }
 
@@ -93,7 +143,7 @@ function compileTextRule(rule: TextRule, lang: string, index: KeywordIndex): Com
  * Word alternation for a list of phrases, longest first, with boundaries on both ends. Arabic
  * words also match with their clitic prefixes (و ف ب ل ك ال, and لل for لِـ + ال).
  */
-function wordAlternation(words: readonly string[]): ScanRegex[] {
+function wordAlternation(words: readonly string[]): PreparedRegex[] {
   const list = [...new Set(words.map(normalizeText).filter(Boolean))].sort((a, b) => b.length - a.length);
   const latin = list.filter((w) => !ARABIC.test(w));
   const arabic = [...new Set(list.filter((w) => ARABIC.test(w)).map((w) => w.replace(/^ال(?=..)/, '')))];
@@ -106,31 +156,51 @@ function wordAlternation(words: readonly string[]): ScanRegex[] {
       `(?<![\\p{L}\\p{N}_])(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:${arabic.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}_])`,
     );
   }
-  return compilePatterns(sources, true);
+  return preparePatterns(sources, true);
 }
 
-function compileLexicon(lexicon: Lexicon, index: KeywordIndex): CompiledLexicon {
-  const byAlias = new Map<string, LexiconEntry>();
+/**
+ * Prepares lexicon entries. Aliases already in `taken` (the
+ * bundled lexicon, when these are a person's own products) are left to it.
+ */
+export function prepareLexicon(
+  entries: readonly LexiconEntry[],
+  contextWords: readonly string[],
+  taken: ReadonlyMap<string, unknown> = new Map(),
+): PreparedLexicon {
+  const refs: LexiconRef[] = [];
+  const aliases: [string, number][] = [];
+  const seen = new Set<string>(taken.keys());
   const latin: string[] = [];
   const arabic: string[] = [];
-  const gates = new Set<number>();
-  const entryContext = new Map<string, ScanRegex[]>();
-  const entryExclude = new Map<string, ScanRegex[]>();
-  const arabicExclusions = new Set<string>();
-  for (const entry of lexicon.entries) {
+  const gates = new Set<string>();
+  const entryContext: [string, PreparedRegex[]][] = [];
+  const entryExclude: [string, PreparedRegex[]][] = [];
+  const arabicExclusions: string[] = [];
+  for (const entry of entries) {
+    const at = refs.push({
+      id: entry.id,
+      name: entry.name,
+      kind: entry.kind,
+      vendor: entry.vendor,
+      ambiguous: entry.ambiguous,
+    });
     for (const raw of [...entry.aliases, ...entry.ar]) {
       const alias = normalizeText(raw).trim();
-      if (!alias || byAlias.has(alias)) continue;
-      byAlias.set(alias, entry);
+      if (!alias || seen.has(alias)) continue;
+      seen.add(alias);
+      aliases.push([alias, at - 1]);
       (ARABIC.test(alias) ? arabic : latin).push(alias);
       // Gate on the alias's longest token.
       const tokens = alias.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
       const longest = tokens.sort((a, b) => b.length - a.length)[0];
-      if (longest) gates.add(addGate(index, longest));
+      if (longest) gates.add(longest);
     }
-    if (entry.ambiguous && (entry.exclude ?? []).some((w) => ARABIC.test(w))) arabicExclusions.add(entry.id);
-    entryContext.set(entry.id, wordAlternation(entry.context ?? []));
-    entryExclude.set(entry.id, wordAlternation(entry.exclude ?? []));
+    if (entry.ambiguous && (entry.exclude ?? []).some((w) => ARABIC.test(w))) arabicExclusions.push(entry.id);
+    const context = wordAlternation(entry.context ?? []);
+    const exclude = wordAlternation(entry.exclude ?? []);
+    if (context.length) entryContext.push([entry.id, context]);
+    if (exclude.length) entryExclude.push([entry.id, exclude]);
   }
   const alt = (list: string[]) =>
     list
@@ -145,50 +215,87 @@ function compileLexicon(lexicon: Lexicon, index: KeywordIndex): CompiledLexicon 
   if (arabic.length) parts.push(`(?<![\\p{L}\\p{N}_])(?:[وف]?[بلك]?(?:ال)?)(${alt(arabic)})${B}`);
   return {
     // Two regexes (Latin, Arabic): each names its alias in group 1.
-    res: compilePatterns(parts, true),
-    byAlias,
+    res: preparePatterns(parts, true),
+    entries: refs,
+    aliases,
     gates: [...gates],
-    contextRe: wordAlternation(lexicon.contextWords ?? []),
+    contextRe: wordAlternation(contextWords),
     arabicExclusions,
     entryContext,
     entryExclude,
   };
 }
 
-/** Compiles a lexicon alone (custom products on top of the bundled ones), adding its gates to `index`. */
-export function compileLexiconOnly(lexicon: Lexicon, index: KeywordIndex): CompiledLexicon {
-  return compileLexicon(lexicon, index);
+/** Constructs a prepared lexicon, adding its gates to `index`. */
+export function instantiateLexicon(p: PreparedLexicon, index: KeywordIndex): CompiledLexicon {
+  return {
+    res: instantiatePatterns(p.res),
+    byAlias: new Map(p.aliases.map(([alias, i]) => [alias, p.entries[i]!])),
+    gates: p.gates.map((k) => addGate(index, k)),
+    contextRe: instantiatePatterns(p.contextRe),
+    arabicExclusions: new Set(p.arabicExclusions),
+    entryContext: new Map(p.entryContext.map(([id, res]) => [id, instantiatePatterns(res)])),
+    entryExclude: new Map(p.entryExclude.map(([id, res]) => [id, instantiatePatterns(res)])),
+  };
 }
 
-export function compileRules(
+export function prepareRules(
   packs: readonly LanguagePack[],
   links: LinkPack,
-  lexicon: Lexicon,
-): CompiledRules {
-  const keywords: KeywordIndex = { words: new Set(), prefixes: new Map() };
-  const labelRules: CompiledTextRule[] = [];
-  const compiledPacks = packs.map((pack) => {
-    const rules: CompiledTextRule[] = [];
+  lexicon: { entries: readonly LexiconEntry[]; contextWords?: readonly string[] | undefined },
+): PreparedRules {
+  const labelRules: PreparedTextRule[] = [];
+  const prepared = packs.map((pack) => {
+    const rules: PreparedTextRule[] = [];
     for (const rule of pack.rules) {
-      const compiled = compileTextRule(rule, pack.lang, keywords);
-      (rule.kind === 'platform-label' ? labelRules : rules).push(compiled);
+      (rule.kind === 'platform-label' ? labelRules : rules).push(prepareTextRule(rule, pack.lang));
     }
-    return { lang: pack.lang, stopwords: new Set(pack.stopwords.map(normalizeText)), rules };
+    return { lang: pack.lang, stopwords: [...new Set(pack.stopwords.map(normalizeText))], rules };
   });
-  const rx = (s: string | undefined) => (s === undefined ? undefined : new RegExp(s, 'u'));
+  const lex = prepareLexicon(lexicon.entries, lexicon.contextWords ?? []);
   return {
-    packs: compiledPacks,
+    packs: prepared,
     labelRules,
-    redirectors: links.redirectors.map(({ examples: _e, ...r }) => ({ ...r, path: rx(r.path) })),
-    linkRules: links.rules.map(({ examples: _e, ...r }) => ({
+    redirectors: links.redirectors.map(({ examples: _e, ...r }) => r),
+    linkRules: links.rules.map(({ examples: _e, ...r }) => r),
+    lexicon: lex,
+  };
+}
+
+const rx = (s: string | undefined) => (s === undefined ? undefined : new RegExp(s, 'u'));
+
+export function instantiateRules(p: PreparedRules): CompiledRules {
+  const keywords = emptyKeywordIndex();
+  const textRule = (r: PreparedTextRule): CompiledTextRule => ({
+    ...r,
+    res: instantiatePatterns(r.res),
+    gates: r.gates.map((k) => addGate(keywords, k)),
+  });
+  return {
+    packs: p.packs.map((pack) => ({
+      lang: pack.lang,
+      stopwords: new Set(pack.stopwords),
+      rules: pack.rules.map(textRule),
+    })),
+    labelRules: p.labelRules.map(textRule),
+    redirectors: p.redirectors.map((r) => ({ ...r, path: rx(r.path) })),
+    linkRules: p.linkRules.map((r) => ({
       ...r,
       paramValue: rx(r.paramValue),
       path: rx(r.path),
       hostPattern: rx(r.hostPattern),
     })),
-    lexicon: compileLexicon(lexicon, keywords),
+    lexicon: instantiateLexicon(p.lexicon, keywords),
     keywords,
   };
+}
+
+export function compileRules(
+  packs: readonly LanguagePack[],
+  links: LinkPack,
+  lexicon: { entries: readonly LexiconEntry[]; contextWords?: readonly string[] | undefined },
+): CompiledRules {
+  return instantiateRules(prepareRules(packs, links, lexicon));
 }
 
 export { normalizePatternSource };
