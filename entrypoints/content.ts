@@ -50,6 +50,8 @@ export default defineContentScript({
     let live: ContentScriptContext = ctx;
     let scanner: Scanner | null = null;
     let observer: MutationObserver | null = null;
+    /** What the content script watches, in the document and in each open shadow root. */
+    const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
     let settings: Settings = DEFAULT_SETTINGS;
     const marks = new Map<Element, MarkHandle>();
     const latest = new Map<Element, FindingWire>();
@@ -113,6 +115,7 @@ export default defineContentScript({
         idle: (cb) => live.requestIdleCallback(cb, { timeout: 500 }),
         timeout: (cb, ms) => live.setTimeout(cb, ms),
         now: () => performance.now(),
+        observe: (root) => observer?.observe(root, OBSERVE),
         onFinding: (el, finding) => mark(el, finding),
         report: (findings: FindingWire[], done: boolean) => {
           for (let i = 0; i < Math.max(1, findings.length); i += REPORT_CHUNK) {
@@ -123,19 +126,16 @@ export default defineContentScript({
         },
       });
       scanner = current;
-      current.start(document);
-      observer = new MutationObserver((records) => {
+      const watching = new MutationObserver((records) => {
         try {
           current.onMutations(records.filter((r) => !isOwnMutation(r)));
         } catch {
           // Odd pages never see an error from Basira.
         }
       });
-      observer.observe(document.body ?? document.documentElement, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
+      observer = watching;
+      watching.observe(document.body ?? document.documentElement, OBSERVE);
+      current.start(document);
     };
 
     // The popup's "Show on page": scroll to the post and highlight it briefly.

@@ -16,6 +16,34 @@ export const CHUNK_BUDGET_MS = 8;
 /** The protocol's longest item id. */
 const MAX_ID = 200;
 const REPORT_INTERVAL_MS = 150;
+/** Most open shadow roots one page is searched in (an app shell has a handful; a page of widgets, hundreds). */
+const MAX_SHADOW_ROOTS = 2_000;
+
+/**
+ * Open shadow roots hosted by `node` or anything under it, nested ones included, that are not
+ * in `seen` yet (they are added to it). Selectors and mutation observers stop at a shadow
+ * boundary, so posts an app shell renders inside one are found only through these.
+ */
+export function newShadowRoots(
+  node: ParentNode,
+  seen: WeakSet<ShadowRoot>,
+  limit = MAX_SHADOW_ROOTS,
+): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const visit = (scope: ParentNode) => {
+    const consider = (el: Element) => {
+      const root = el.shadowRoot;
+      if (!root || seen.has(root) || out.length >= limit) return;
+      seen.add(root);
+      out.push(root);
+      visit(root);
+    };
+    if ((scope as Node).nodeType === 1) consider(scope as Element);
+    for (const el of scope.querySelectorAll('*')) consider(el);
+  };
+  visit(node);
+  return out;
+}
 
 export interface ScannerHost {
   /** Runs `cb` when the page is idle (bound to the content script's lifetime). */
@@ -28,6 +56,8 @@ export interface ScannerHost {
   /** The engine with the person's settings applied (defaults to the bundled rules). */
   analyze?(input: ItemInput): Finding;
   now(): number;
+  /** Watches an open shadow root for mutations, as the document is watched. */
+  observe?(root: ShadowRoot): void;
 }
 
 /** Characters of original text the popup gets for each finding, around its first cue. */
@@ -90,13 +120,24 @@ export class Scanner {
     private readonly host: ScannerHost,
   ) {}
 
-  /** Queues every item currently in the document. */
+  /** Open shadow roots already searched and watched. */
+  private shadowRoots = new WeakSet<ShadowRoot>();
+
+  /** Watches new open shadow roots under `node`; returns them. */
+  private adoptShadowRoots(node: ParentNode): ShadowRoot[] {
+    const found = newShadowRoots(node, this.shadowRoots);
+    for (const root of found) this.host.observe?.(root);
+    return found;
+  }
+
+  /** Queues every item currently in the document, open shadow roots included. */
   start(root: ParentNode): void {
-    const els = [...root.querySelectorAll(this.adapter.itemSelector)];
+    const scopes = [root, ...this.adoptShadowRoots(root)];
+    const els = scopes.flatMap((scope) => [...scope.querySelectorAll(this.adapter.itemSelector)]);
     if (els.length === 0) {
       // Markup changed or an ordinary page: fall back to generic scanning.
       for (const fallback of this.adapter === generic ? [genericBody] : [generic, genericBody]) {
-        const found = findItems(fallback, root, this.url).map((f) => f.el);
+        const found = scopes.flatMap((scope) => findItems(fallback, scope, this.url).map((f) => f.el));
         for (const el of found) this.fallbackFor.set(el, fallback);
         if (found.length > 0) {
           for (const el of found) this.enqueue(el);
@@ -130,6 +171,9 @@ export class Scanner {
         const el = node as Element;
         if (el.matches(selector)) this.enqueue(el);
         for (const inner of el.querySelectorAll(selector)) this.enqueue(inner);
+        for (const root of this.adoptShadowRoots(el)) {
+          for (const inner of root.querySelectorAll(selector)) this.enqueue(inner);
+        }
       }
     }
     this.schedule();

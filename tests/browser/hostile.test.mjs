@@ -570,24 +570,40 @@ describe('hostile pages', () => {
     await expectWellBehaved(c);
   });
 
-  // Not yet: adapters select items with querySelectorAll, which does not enter shadow roots
-  // (Reddit's own shadow text is read; posts wholly inside a shadow root are not).
-  test.todo('posts inside an open shadow root are found', async () => {
+  test('posts inside open shadow roots are found, as the page renders them', async () => {
     const url = 'https://news.example.org/2025/app-shell';
-    const articles = [PROMO[0], PLAIN[0], PROMO[2], PLAIN[3]]
-      .map((t) => `<article><p>${escapeHtml(t)}</p></article>`)
-      .join('');
-    // An app shell (a web component) renders the whole feed inside its open shadow root.
+    const articles = (texts) => texts.map((t) => `<article><p>${escapeHtml(t)}</p></article>`).join('');
+    const first = articles([PROMO[0], PLAIN[0]]);
+    const later = articles([PROMO[2], PLAIN[3]]);
+    const widget = articles([PROMO[1]]);
+    // An app shell (a web component) renders the feed inside its open shadow root; later it
+    // appends more posts there, and a widget with its own shadow root joins the page.
     const html = page(
       `<app-shell></app-shell><script>
         const root = document.querySelector('app-shell').attachShadow({ mode: 'open' });
-        root.innerHTML = '<main>' + ${JSON.stringify(articles)} + '</main>';
+        root.innerHTML = '<main>' + ${JSON.stringify(first)} + '</main>';
+        setTimeout(() => {
+          root.querySelector('main').insertAdjacentHTML('beforeend', ${JSON.stringify(later)});
+          const w = document.createElement('promo-widget');
+          w.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(widget)};
+          document.body.append(w);
+        }, 1500);
       </script>`,
     );
-    const { items, count } = cliCount(page(`<app-shell><main>${articles}</main></app-shell>`), url);
-    assert.equal(count, 2);
-    const c = await openCase('posts inside an open shadow root', url, html, count);
+    const { items, count } = cliCount(
+      page(`<app-shell><main>${first}${later}</main></app-shell><promo-widget>${widget}</promo-widget>`),
+      url,
+    );
+    assert.equal(count, 3);
+    const c = await openCase('posts inside open shadow roots', url, html, count, { timeout: 20_000 });
     await expectSameAsCli(browser, c.tabId, items);
+    // Each flagged post carries its mark, inside the shadow tree that holds it.
+    const marks = await c.page.evaluate(() => {
+      const shell = document.querySelector('app-shell').shadowRoot;
+      const widget = document.querySelector('promo-widget').shadowRoot;
+      return [shell, widget].map((r) => r.querySelectorAll('basira-mark').length);
+    });
+    assert.deepEqual(marks, [2, 1]);
     await expectWellBehaved(c);
   });
 

@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's scan loop on a DOM: items found at start and as the page changes, in the
+ * document and inside open shadow roots, each reported once per text.
+ */
+import { describe, expect, test } from 'vitest';
+import { adapterFor } from '@/utils/adapters/registry';
+import type { FindingWire } from '@/utils/protocol';
+import { newShadowRoots, Scanner } from '@/utils/scanner';
+
+const PROMO = 'This AI writing tool changed my life! Use my code SAVE20 at jasper.ai for 20% off';
+const PLAIN = 'We walked to the market and bought bread, cheese and figs for the weekend.';
+
+/** A scanner over `document` with synchronous idle slices and timers it runs on demand. */
+function harness(url = 'https://news.example.org/2025/post') {
+  const findings = new Map<string, FindingWire>();
+  const observed: ShadowRoot[] = [];
+  const tasks: (() => void)[] = [];
+  let done = false;
+  const scanner = new Scanner(adapterFor(new URL(url)), new URL(url), {
+    idle: (cb) => tasks.push(() => cb({ timeRemaining: () => 50 })),
+    timeout: (cb) => tasks.push(cb),
+    now: () => performance.now(),
+    observe: (root) => observed.push(root),
+    report: (batch, last) => {
+      for (const f of batch) findings.set(f.id, f);
+      done = last;
+    },
+  });
+  const drain = () => {
+    for (let i = 0; i < 1000 && tasks.length > 0; i++) tasks.shift()!();
+  };
+  const flagged = () =>
+    [...findings.values()]
+      .filter((f) => f.verdict !== 'none' && f.verdict !== 'mention')
+      .map((f) => f.excerpt);
+  return { scanner, findings, observed, drain, flagged, isDone: () => done };
+}
+
+const article = (text: string) => `<article><p>${text}</p></article>`;
+
+describe('Scanner', () => {
+  test('reads every item at start and reports done', () => {
+    document.body.innerHTML = `<main>${article(PROMO)}${article(PLAIN)}</main>`;
+    const h = harness();
+    h.scanner.start(document);
+    h.drain();
+    expect(h.findings.size).toBe(2);
+    expect(h.flagged()).toHaveLength(1);
+    expect(h.isDone()).toBe(true);
+  });
+
+  test('finds posts an app shell renders inside open shadow roots, nested ones too, and watches them', () => {
+    document.body.innerHTML = '<app-shell></app-shell>';
+    const shell = document.querySelector('app-shell')!.attachShadow({ mode: 'open' });
+    shell.innerHTML = `<main>${article(PROMO)}${article(PLAIN)}</main><side-panel></side-panel>`;
+    const panel = shell.querySelector('side-panel')!.attachShadow({ mode: 'open' });
+    panel.innerHTML = article(`${PROMO} (again)`);
+    const h = harness();
+    h.scanner.start(document);
+    h.drain();
+    expect(h.findings.size).toBe(3);
+    expect(h.flagged()).toHaveLength(2);
+    expect(h.observed).toEqual([shell, panel]);
+  });
+
+  test('a component added later brings its shadow root along; each root is watched once', () => {
+    document.body.innerHTML = article(PLAIN);
+    const h = harness();
+    h.scanner.start(document);
+    h.drain();
+    const widget = document.createElement('promo-widget');
+    widget.attachShadow({ mode: 'open' }).innerHTML = article(PROMO);
+    document.body.append(widget);
+    const record = {
+      type: 'childList',
+      target: document.body,
+      addedNodes: [widget],
+    } as unknown as MutationRecord;
+    h.scanner.onMutations([record]);
+    h.scanner.onMutations([record]);
+    h.drain();
+    expect(h.flagged()).toHaveLength(1);
+    expect(h.observed).toEqual([widget.shadowRoot]);
+  });
+
+  test('closed shadow roots stay closed', () => {
+    document.body.innerHTML = '<app-shell></app-shell>';
+    document.querySelector('app-shell')!.attachShadow({ mode: 'closed' }).innerHTML = article(PROMO);
+    const h = harness();
+    h.scanner.start(document);
+    h.drain();
+    expect(h.flagged()).toEqual([]);
+  });
+});
+
+describe('newShadowRoots', () => {
+  test('stops at its limit and never returns a root twice', () => {
+    document.body.innerHTML = '<x-a></x-a><x-b></x-b><x-c></x-c>';
+    for (const el of document.body.children) el.attachShadow({ mode: 'open' });
+    const seen = new WeakSet<ShadowRoot>();
+    expect(newShadowRoots(document, seen, 2)).toHaveLength(2);
+    expect(newShadowRoots(document, seen)).toHaveLength(1);
+    expect(newShadowRoots(document, seen)).toHaveLength(0);
+  });
+});
