@@ -814,8 +814,7 @@ describe('hostile pages', () => {
     await expectWellBehaved(c);
   });
 
-  // Not yet: the generic adapter reads an article inside an article as part of the outer one.
-  test.todo('an article nested in an article is still read', async () => {
+  test('an article nested in an article is still read', async () => {
     const url = 'https://news.example.org/2025/embedded-card';
     const html = page(
       `<main><article><h1>Our weekly AI roundup</h1><p>${PLAIN[3]}</p><article class="card"><p>${PROMO[0]}</p></article></article></main>`,

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '@/utils/cli/scan';
+import { main, scanFile } from '@/utils/cli/scan';
 
 const SEEDS = join(__dirname, '../../../shared/seeds');
 
@@ -82,5 +82,32 @@ describe('scan CLI', () => {
     const { code, err } = await run(args as string[]);
     expect(code).toBe(1);
     expect(err).toMatch(message);
+  });
+});
+
+describe('ordinary pages: items inside items', () => {
+  test('an embedded card and reader comments are items of their own, left out of the article', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'basira-nested-'));
+    const file = join(dir, 'page.html');
+    await writeFile(
+      file,
+      `<!doctype html><html lang="en"><body><main><article><h1>Our weekly roundup</h1>
+        <p>We walked to the market and bought bread, cheese and figs for the weekend.</p>
+        <article class="card"><p>This AI writing tool changed my life! Use my code SAVE20 at jasper.ai for 20% off</p></article>
+        <section class="comments">
+          <article class="comment"><p>Lovely walk, thanks for sharing.</p></article>
+          <article class="comment"><p>Try Copy.ai instead, sign up with my referral link copy.ai/?via=sam and get 2 months free</p></article>
+        </section>
+      </article></main></body></html>`,
+    );
+    const record = await scanFile(file, { url: 'https://news.example.org/2025/roundup' });
+    if ('error' in record) throw new Error(record.error);
+    const rows = record.items.map((i) => [i.verdict, i.excerpt.slice(0, 30)]);
+    expect(rows).toEqual([
+      ['none', 'Our weekly roundup We walked t'],
+      ['undisclosed', 'This AI writing tool changed m'],
+      ['none', 'Lovely walk, thanks for sharin'],
+      ['undisclosed', 'Try Copy.ai instead, sign up w'],
+    ]);
   });
 });

@@ -31,8 +31,9 @@ export const ITEM_SELECTOR = `${ARTICLE}, ${AD_UNIT}, ${SECTION}`;
 
 function isNestedItem(el: Element): boolean {
   const parent = el.parentElement?.closest(ITEM_SELECTOR);
-  // An ad unit inside an article is its own item; an article inside an article is not.
-  return Boolean(parent) && !el.matches(AD_UNIT);
+  // An ad unit or an article (a comment, an embedded card) inside an article is its own item, and
+  // the outer one's text leaves it out; a section inside an item is part of it.
+  return Boolean(parent) && !el.matches(AD_UNIT) && !el.matches(ARTICLE);
 }
 
 /** Short texts marked as labels inside an item: "Sponsored", "Advertisement", "إعلان". */
