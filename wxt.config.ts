@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { packsPlugin } from './utils/build/packs-plugin';
+import { quietStartPlugin } from './utils/build/quiet-start-plugin';
 
 /** Gecko id for Firefox builds; tests pin the moz-extension UUID for it. */
 export const GECKO_ID = 'basira@basira.app';
@@ -34,7 +35,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [packsPlugin(), preact()],
+    plugins: [packsPlugin(), quietStartPlugin(), preact()],
     build: {
       rollupOptions: {
         // zod 4 ships /* #__PURE__ */ annotations Rollup cannot place; they are harmless.

@@ -1,0 +1,42 @@
+/**
+ * Build step: keeps Basira's extension id out of the pages it reads.
+ *
+ * When a content script starts, WXT's ContentScriptContext tells older copies of the same script
+ * to stop in two ways: a DOM event on `document` (which WXT listens to) and a `window.postMessage`
+ * (which nothing of WXT's listens to any more). The message's type is
+ * `<extension id>:content:wxt:content-script-started`, so every page could learn the id of the
+ * extension reading it, and with it fingerprint the person. The DOM event carries the same name
+ * but a page can only hear it if it already knows the id. This step drops the message.
+ *
+ * If a WXT upgrade changes that code, the build fails here rather than leak silently; the browser
+ * test "the page does not learn Basira's extension id" checks the result.
+ */
+import type { Plugin } from 'vite';
+
+const CONTEXT = /wxt[\\/]dist[\\/]utils[\\/]content-script-context\.mjs$/;
+/** WXT 0.20–0.21: `window.postMessage({ type: …SCRIPT_STARTED_MESSAGE_TYPE, … }, "*");` */
+const START_MESSAGE =
+  /\bwindow\.postMessage\(\{\s*type:\s*ContentScriptContext\.SCRIPT_STARTED_MESSAGE_TYPE,[^}]*\},\s*"\*"\);/;
+
+export function dropStartMessage(code: string): string | null {
+  const out = code.replace(START_MESSAGE, '');
+  return out === code || out.includes('window.postMessage') ? null : out;
+}
+
+export function quietStartPlugin(): Plugin {
+  return {
+    name: 'basira-quiet-start',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!CONTEXT.test(id)) return null;
+      const out = dropStartMessage(code);
+      if (out === null) {
+        this.error(
+          `${id}: WXT's start-up message is not where utils/build/quiet-start-plugin.ts expects it; ` +
+            'check whether it still posts the extension id to the page and update the plugin.',
+        );
+      }
+      return { code: out, map: null };
+    },
+  };
+}
