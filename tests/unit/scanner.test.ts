@@ -12,7 +12,7 @@ const PROMO = 'This AI writing tool changed my life! Use my code SAVE20 at jaspe
 const PLAIN = 'We walked to the market and bought bread, cheese and figs for the weekend.';
 
 /** A scanner over `document` with synchronous idle slices and timers it runs on demand. */
-function harness(url = 'https://news.example.org/2025/post') {
+function harness(url = 'https://news.example.org/2025/post', now: () => number = () => performance.now()) {
   const findings = new Map<string, FindingWire>();
   const observed: ShadowRoot[] = [];
   const tasks: (() => void)[] = [];
@@ -20,7 +20,7 @@ function harness(url = 'https://news.example.org/2025/post') {
   const scanner = new Scanner(adapterFor(new URL(url)), new URL(url), {
     idle: (cb) => tasks.push(() => cb({ timeRemaining: () => 50 })),
     timeout: (cb) => tasks.push(cb),
-    now: () => performance.now(),
+    now,
     observe: (root) => observed.push(root),
     report: (batch, last) => {
       for (const f of batch) findings.set(f.id, f);
@@ -34,7 +34,8 @@ function harness(url = 'https://news.example.org/2025/post') {
     [...findings.values()]
       .filter((f) => f.verdict !== 'none' && f.verdict !== 'mention')
       .map((f) => f.excerpt);
-  return { scanner, findings, observed, drain, flagged, isDone: () => done };
+  const step = () => tasks.shift()?.();
+  return { scanner, findings, observed, drain, step, flagged, isDone: () => done };
 }
 
 const article = (text: string) => `<article><p>${text}</p></article>`;
@@ -82,6 +83,28 @@ describe('Scanner', () => {
     h.drain();
     expect(h.flagged()).toHaveLength(1);
     expect(h.observed).toEqual([widget.shadowRoot]);
+  });
+
+  test('on a page with items of its own, shadow roots are searched afterwards, in slices', () => {
+    document.body.innerHTML = `${article(PLAIN)}${'<div><span>x</span></div>'.repeat(3000)}<late-widget></late-widget>`;
+    const widget = document.querySelector('late-widget')!.attachShadow({ mode: 'open' });
+    widget.innerHTML = article(PROMO);
+    // A clock that moves 4 ms per reading: an 8 ms slice reads a couple of sweep steps.
+    let clock = 0;
+    const h = harness(undefined, () => (clock += 4));
+    h.scanner.start(document);
+    expect(h.observed).toEqual([]);
+    let slices = 0;
+    while (h.observed.length === 0 && slices < 10_000) {
+      h.step();
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(3);
+    expect(h.isDone()).toBe(false);
+    h.drain();
+    expect(h.observed).toEqual([widget]);
+    expect(h.flagged()).toHaveLength(1);
+    expect(h.isDone()).toBe(true);
   });
 
   test('closed shadow roots stay closed', () => {
