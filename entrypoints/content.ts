@@ -110,12 +110,20 @@ export default defineContentScript({
       if (paused || !live.isValid) return;
       const rules = withCustomRules(bundledRules(), settings.customRules);
       const off = disabledKinds(settings);
+      // This scan's own observer: it watches the document and each open shadow root the scan finds.
+      const watching = new MutationObserver((records) => {
+        try {
+          current.onMutations(records.filter((r) => !isOwnMutation(r)));
+        } catch {
+          // Odd pages never see an error from Basira.
+        }
+      });
       const current = new Scanner(adapter, url, {
         analyze: (input) => analyzeItem(input, rules, { disabledKinds: off }),
         idle: (cb) => live.requestIdleCallback(cb, { timeout: 500 }),
         timeout: (cb, ms) => live.setTimeout(cb, ms),
         now: () => performance.now(),
-        observe: (root) => observer?.observe(root, OBSERVE),
+        observe: (root) => watching.observe(root, OBSERVE),
         onFinding: (el, finding) => mark(el, finding),
         report: (findings: FindingWire[], done: boolean) => {
           for (let i = 0; i < Math.max(1, findings.length); i += REPORT_CHUNK) {
@@ -126,13 +134,6 @@ export default defineContentScript({
         },
       });
       scanner = current;
-      const watching = new MutationObserver((records) => {
-        try {
-          current.onMutations(records.filter((r) => !isOwnMutation(r)));
-        } catch {
-          // Odd pages never see an error from Basira.
-        }
-      });
       observer = watching;
       watching.observe(document.body ?? document.documentElement, OBSERVE);
       current.start(document);

@@ -21,6 +21,8 @@ const MAX_SHADOW_ROOTS = 2_000;
 
 /** Elements a shadow-root sweep reads between checks of its time budget. */
 const SWEEP_STEP = 500;
+/** Times a sweep starts a tree again after the page removed the node it had reached. */
+const MAX_SWEEP_RESTARTS = 8;
 
 /**
  * Open shadow roots hosted by `node` or anything under it, nested ones included, that are not
@@ -53,8 +55,18 @@ export function* shadowRootSweep(
     const root = enter(start);
     if (root) yield root;
   }
+  let restarts = 0;
   while (walkers.length > 0 && found < limit) {
-    const el = walkers[walkers.length - 1]!.nextNode();
+    const walker = walkers[walkers.length - 1]!;
+    // Between slices the page may remove the node a walker stands on; from a detached node the
+    // walker would end early and miss every root after it. Walk that tree again from its start
+    // (`seen` skips the roots already found), a few times at most on a page that keeps changing;
+    // roots added later arrive through the mutation observer anyway.
+    if (!walker.root.contains(walker.currentNode)) {
+      if (++restarts > MAX_SWEEP_RESTARTS) return;
+      walker.currentNode = walker.root;
+    }
+    const el = walker.nextNode();
     if (!el) {
       walkers.pop();
       continue;
@@ -178,7 +190,10 @@ export class Scanner {
     if (this.queue.length === 0) {
       const scopes = [root, ...shadows];
       for (const fallback of this.adapter === generic ? [genericBody] : [generic, genericBody]) {
-        const found = scopes.flatMap((scope) => findItems(fallback, scope, this.url).map((f) => f.el));
+        // The whole-page item is the document's body alone: its text already takes in every open
+        // shadow root, so a <main> inside one would count the same words twice.
+        const where = fallback === genericBody ? [root] : scopes;
+        const found = where.flatMap((scope) => findItems(fallback, scope, this.url).map((f) => f.el));
         for (const el of found) this.fallbackFor.set(el, fallback);
         if (found.length > 0) {
           for (const el of found) this.enqueue(el);

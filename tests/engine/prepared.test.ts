@@ -101,12 +101,15 @@ describe('packed pattern sources', () => {
 });
 
 describe('the build step', () => {
-  type Hook = (this: { error: (m: string) => never }, code: string, id: string) => { code: string } | null;
+  type Ctx = { error: (m: string) => never; addWatchFile: (f: string) => void };
+  type Hook = (this: Ctx, code: string, id: string) => { code: string } | null;
   const transform = packsPlugin().transform as unknown as Hook;
-  const ctx = {
+  const watched: string[] = [];
+  const ctx: Ctx = {
     error: (m: string): never => {
       throw new Error(m);
     },
+    addWatchFile: (f) => watched.push(f),
   };
 
   test('replaces bundled.ts with a module that instantiates the prepared rules', () => {
@@ -115,6 +118,10 @@ describe('the build step', () => {
     const literal = out!.code.match(/instantiateRules\((\{.*\})\)/s)?.[1];
     expect(JSON.parse(literal!)).toEqual(prepareBundledRules());
     expect(out!.code).not.toMatch(/packs\/|\.json/);
+    // `wxt dev` rebuilds when a pack changes.
+    expect(watched.map((f) => f.replace(/.*packs[\\/]/, '')).sort()).toEqual(
+      ['ai-lexicon', 'ar', 'de', 'en', 'es', 'fr', 'links'].map((n) => `${n}.json`),
+    );
   });
 
   test('refuses a pack imported into the extension directly, and leaves other modules alone', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { adapterFor } from '@/utils/adapters/registry';
 import type { FindingWire } from '@/utils/protocol';
-import { newShadowRoots, Scanner } from '@/utils/scanner';
+import { newShadowRoots, Scanner, shadowRootSweep } from '@/utils/scanner';
 
 const PROMO = 'This AI writing tool changed my life! Use my code SAVE20 at jasper.ai for 20% off';
 const PLAIN = 'We walked to the market and bought bread, cheese and figs for the weekend.';
@@ -107,6 +107,18 @@ describe('Scanner', () => {
     expect(h.isDone()).toBe(true);
   });
 
+  test('a page with no items of its own: the whole-page item reads shadow text once, not twice', () => {
+    document.body.innerHTML = '<p>Notes from the week.</p><x-app></x-app>';
+    document
+      .querySelector('x-app')!
+      .attachShadow({ mode: 'open' }).innerHTML = `<main><p>${PROMO}</p></main>`;
+    const h = harness();
+    h.scanner.start(document);
+    h.drain();
+    expect([...h.findings.keys()].map((id) => id.split('-')[1])).toEqual(['body']);
+    expect(h.flagged()).toHaveLength(1);
+  });
+
   test('closed shadow roots stay closed', () => {
     document.body.innerHTML = '<app-shell></app-shell>';
     document.querySelector('app-shell')!.attachShadow({ mode: 'closed' }).innerHTML = article(PROMO);
@@ -114,6 +126,24 @@ describe('Scanner', () => {
     h.scanner.start(document);
     h.drain();
     expect(h.flagged()).toEqual([]);
+  });
+});
+
+describe('shadowRootSweep', () => {
+  test('finds the roots after a node the page removed while the sweep was paused', () => {
+    document.body.innerHTML = `${Array.from({ length: 1200 }, (_, i) => `<div id="d${i}"></div>`).join('')}<x-late></x-late>`;
+    const late = document.querySelector('x-late')!.attachShadow({ mode: 'open' });
+    const sweep = shadowRootSweep(document, new WeakSet());
+    const roots: ShadowRoot[] = [];
+    let pauses = 0;
+    for (let step = sweep.next(); !step.done; step = sweep.next()) {
+      if (step.value) roots.push(step.value);
+      // At each pause, the page removes elements around where the sweep stands.
+      else if (++pauses <= 2) {
+        for (let i = 480; i < 1020; i++) document.getElementById(`d${i}`)?.remove();
+      }
+    }
+    expect(roots).toEqual([late]);
   });
 });
 

@@ -68,7 +68,7 @@ export const generic: Adapter = {
       links: linksOf(el, url.href, exclude),
       labels: labelsOf(el),
       lang: langOf(el) ?? doc?.documentElement.getAttribute('lang') ?? null,
-      url: (doc && canonicalUrl(doc)) ?? url.href,
+      url: (doc && canonicalUrl(doc, true)) ?? url.href,
       platform: 'generic',
       author: null,
     };

@@ -5,9 +5,33 @@
  * `utils/engine/rules/bundled.ts` becomes a module that only instantiates that prepared data, so
  * a page neither ships the packs' author-only fields nor spends its first long task compiling them.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { prepareBundledRules } from '../engine/rules/bundled';
-import type { PreparedRules } from '../engine/rules/compile';
+import { BUNDLED_LANGUAGE_PACKS } from '../engine/rules/bundled';
+import { instantiateRules, type PreparedRules, prepareRules } from '../engine/rules/compile';
+import { expectLoaded, loadLanguagePack, loadLexicon, loadLinkPack } from '../engine/rules/load';
+
+const PACK_DIR = fileURLToPath(new URL('../engine/packs/', import.meta.url));
+const packFile = (name: string) => `${PACK_DIR}${name}.json`;
+const readPack = (name: string): unknown => JSON.parse(readFileSync(packFile(name), 'utf8'));
+
+/**
+ * The bundled packs as they are on disk now (not as the config loader cached them, so an edit
+ * shows up in `wxt dev`), validated, prepared, and instantiated once with every rule's regexes
+ * built: a rule that cannot run on a page fails the build instead.
+ */
+export function prepareFromDisk(): { prepared: PreparedRules; files: string[] } {
+  const names = Object.keys(BUNDLED_LANGUAGE_PACKS);
+  const prepared = prepareRules(
+    names.map((name) => expectLoaded(loadLanguagePack(readPack(name), `packs/${name}.json`))),
+    expectLoaded(loadLinkPack(readPack('links'), 'packs/links.json')),
+    expectLoaded(loadLexicon(readPack('ai-lexicon'), 'packs/ai-lexicon.json')),
+  );
+  const rules = instantiateRules(prepared);
+  for (const rule of [...rules.packs.flatMap((p) => p.rules), ...rules.labelRules]) void rule.res;
+  return { prepared, files: [...names, 'links', 'ai-lexicon'].map(packFile) };
+}
 
 const BUNDLED = /utils[\\/]engine[\\/]rules[\\/]bundled\.ts$/;
 const PACKS = /utils[\\/]engine[\\/]packs[\\/][\w-]+\.json$/;
@@ -27,24 +51,21 @@ export function preparedModule(prepared: PreparedRules): string {
 }
 
 export function packsPlugin(): Plugin {
-  let code: string | null = null;
   return {
     name: 'basira-packs',
     enforce: 'pre',
-    buildStart() {
-      code = null;
-    },
     transform(_source, id) {
       if (PACKS.test(id)) {
         this.error(`${id} reached the extension bundle: import bundledRules() instead of a pack.`);
       }
       if (!BUNDLED.test(id)) return null;
       try {
-        code ??= preparedModule(prepareBundledRules());
+        const { prepared, files } = prepareFromDisk();
+        for (const file of files) this.addWatchFile(file);
+        return { code: preparedModule(prepared), map: null };
       } catch (error) {
         this.error(`rule packs: ${(error as Error).message}`);
       }
-      return { code, map: null };
     },
   };
 }

@@ -8,8 +8,9 @@
  * extension reading it, and with it fingerprint the person. The DOM event carries the same name
  * but a page can only hear it if it already knows the id. This step drops the message.
  *
- * If a WXT upgrade changes that code, the build fails here rather than leak silently; the browser
- * test "the page does not learn Basira's extension id" checks the result.
+ * If a WXT upgrade changes that code, the build fails here rather than leak silently (also when
+ * the code moves: every output chunk is checked); the browser test "the page does not learn
+ * Basira's extension id" checks the result.
  */
 import type { Plugin } from 'vite';
 
@@ -37,6 +38,15 @@ export function quietStartPlugin(): Plugin {
         );
       }
       return { code: out, map: null };
+    },
+    // However WXT is laid out, no chunk may post its start-up event name to the window.
+    renderChunk(code, chunk) {
+      if (code.includes('wxt:content-script-started') && code.includes('postMessage')) {
+        this.error(
+          `${chunk.fileName} posts WXT's start-up message to the page; see utils/build/quiet-start-plugin.ts.`,
+        );
+      }
+      return null;
     },
   };
 }

@@ -142,14 +142,18 @@ function ancestorMatches(el: Element, root: Element, test: (el: Element) => bool
   return false;
 }
 
-/** The page's canonical address: `<link rel=canonical>`, then `og:url`, else null. */
-export function canonicalUrl(doc: Document): string | null {
-  // Both live in <head> (search engines ignore them elsewhere): looking there alone keeps this
-  // cheap per item on a page of 100,000 elements that has neither.
-  const scope: ParentNode = doc.head ?? doc;
-  const canonical = scope.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const og = scope.querySelector('meta[property="og:url"]')?.getAttribute('content');
-  return canonical || og || null;
+/**
+ * The page's canonical address: `<link rel=canonical>`, then `og:url`, else null. Both belong in
+ * <head>; a saved page may carry them elsewhere (the CLI's parser does not move stray ones into
+ * the head as browsers do), so the rest of the document is searched too unless `headOnly` (per
+ * item on a live page, where a whole-document search on a page without them is too costly).
+ */
+export function canonicalUrl(doc: Document, headOnly = false): string | null {
+  const find = (scope: ParentNode) =>
+    scope.querySelector('link[rel="canonical"]')?.getAttribute('href') ||
+    scope.querySelector('meta[property="og:url"]')?.getAttribute('content') ||
+    null;
+  return (doc.head && find(doc.head)) || (headOnly ? null : find(doc));
 }
 
 /** The language declared on the element or its ancestors. */
