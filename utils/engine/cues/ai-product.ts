@@ -117,16 +117,19 @@ const detector: CueDetector = {
       if (entry) confirm(entry, host);
     }
     if (found.length === 0) return [];
-    const anyCertain = found.some((f) => !f.ambiguous);
+    // Two different AI names that are each also an ordinary word confirm each other: the painter,
+    // the star sign and the aircraft's co-pilot seldom meet in one post ("Claude vs Gemini").
+    // A name whose ordinary sense the post spells out ("Claude Monet") is never a product, nor
+    // evidence for another name.
+    const kept = found.filter(
+      (f) => !((f.ambiguous || f.checkExclude) && has(lex.entryExclude.get(f.entryId), text)),
+    );
+    const ambiguousNames = new Set(kept.filter((f) => f.ambiguous).map((f) => f.entryId));
+    const anyCertain = kept.some((f) => !f.ambiguous) || ambiguousNames.size >= 2;
     const generic =
       has(lex.contextRe, text) || ctx.cues.some((c) => c.kind === 'ai-generic' || c.kind === 'ai-topic');
-    return found
-      .filter((f) => {
-        if (f.checkExclude && has(lex.entryExclude.get(f.entryId), text)) return false;
-        if (!f.ambiguous) return true;
-        if (has(lex.entryExclude.get(f.entryId), text)) return false;
-        return anyCertain || generic || has(lex.entryContext.get(f.entryId), text);
-      })
+    return kept
+      .filter((f) => !f.ambiguous || anyCertain || generic || has(lex.entryContext.get(f.entryId), text))
       .map((f) => f.cue);
   },
 };
