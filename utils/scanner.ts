@@ -285,11 +285,7 @@ export class Scanner {
       const known = this.flaggedWire.get(input.id);
       if (known && this.elements.get(input.id) !== el) {
         this.elements.set(input.id, el);
-        try {
-          this.host.onFinding?.(el, known);
-        } catch {
-          // A mark that can't be drawn never stops the scan.
-        }
+        this.draw(el, known);
       }
       return;
     }
@@ -309,10 +305,15 @@ export class Scanner {
       this.flaggedWire.delete(input.id);
     }
     this.pending.push(wire);
+    this.draw(el, wire);
+  }
+
+  /** Hands a finding to the host's marks; a mark that can't be drawn never stops the scan. */
+  private draw(el: Element, wire: FindingWire): void {
     try {
       this.host.onFinding?.(el, wire);
     } catch {
-      // A mark that can't be drawn never stops the scan.
+      // The page's markup refused the mark.
     }
   }
 

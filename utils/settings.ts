@@ -8,6 +8,7 @@ import { storage } from '#imports';
 import { CustomRulesSchema } from './custom-rules';
 import { EMPTY_CUSTOM_RULES } from './engine/custom';
 import type { CueKind } from './engine/types';
+import { pausedHere } from './ui/hosts';
 
 export const SettingsSchema = z.object({
   /** `ai`: count AI-product promotion only (default); `all`: all sponsored content. */
@@ -150,6 +151,5 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 }
 
 export function isPaused(settings: Settings, hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^www\./, '');
-  return settings.pausedSites.some((s) => host === s || host.endsWith(`.${s}`));
+  return pausedHere(settings.pausedSites, hostname);
 }

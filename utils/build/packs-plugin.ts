@@ -8,9 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { BUNDLED_LANGUAGE_PACKS } from '../engine/rules/bundled';
+import { BUNDLED_PACK_NAMES, loadPacks } from '../engine/rules/bundled';
 import { instantiateRules, type PreparedRules, prepareRules } from '../engine/rules/compile';
-import { expectLoaded, loadLanguagePack, loadLexicon, loadLinkPack } from '../engine/rules/load';
 
 const PACK_DIR = fileURLToPath(new URL('../engine/packs/', import.meta.url));
 const packFile = (name: string) => `${PACK_DIR}${name}.json`;
@@ -22,15 +21,11 @@ const readPack = (name: string): unknown => JSON.parse(readFileSync(packFile(nam
  * built: a rule that cannot run on a page fails the build instead.
  */
 export function prepareFromDisk(): { prepared: PreparedRules; files: string[] } {
-  const names = Object.keys(BUNDLED_LANGUAGE_PACKS);
-  const prepared = prepareRules(
-    names.map((name) => expectLoaded(loadLanguagePack(readPack(name), `packs/${name}.json`))),
-    expectLoaded(loadLinkPack(readPack('links'), 'packs/links.json')),
-    expectLoaded(loadLexicon(readPack('ai-lexicon'), 'packs/ai-lexicon.json')),
-  );
+  const { languages, links, lexicon } = loadPacks(readPack);
+  const prepared = prepareRules(languages, links, lexicon);
   const rules = instantiateRules(prepared);
   for (const rule of [...rules.packs.flatMap((p) => p.rules), ...rules.labelRules]) void rule.res;
-  return { prepared, files: [...names, 'links', 'ai-lexicon'].map(packFile) };
+  return { prepared, files: BUNDLED_PACK_NAMES.map(packFile) };
 }
 
 const BUNDLED = /utils[\\/]engine[\\/]rules[\\/]bundled\.ts$/;

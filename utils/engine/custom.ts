@@ -3,7 +3,7 @@
  * bundled packs. Phrases are matched literally (escaped), never as regexes from user input.
  */
 import { normalizeText } from './normalize';
-import { compilePatterns } from './patterns';
+import { compilePatterns, escapeRegex } from './patterns';
 import type { CompiledLexicon, CompiledRules, CompiledTextRule } from './rules/compile';
 import { instantiateLexicon, prepareLexicon } from './rules/compile';
 import type { LexiconEntry } from './rules/schema';
@@ -29,8 +29,6 @@ export interface CustomRules {
 }
 
 export const EMPTY_CUSTOM_RULES: CustomRules = { phrases: [], products: [], links: [] };
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function tokensOf(s: string): string[] {
   return normalizeText(s)

@@ -48,6 +48,9 @@ export function expandProperties(source: string): string {
   }
   return out;
 }
+/** Escapes text to match itself literally inside a pattern. */
+export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 /** Unicode word boundary: a letter/digit on exactly one side. */
 export const UNICODE_BOUNDARY = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
 

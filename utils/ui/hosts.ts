@@ -1,7 +1,7 @@
 /**
  * Site names for pausing: what the person types or the page's address becomes a bare host name
- * ("www.x.com/home" → "x.com"). Matching follows `isPaused` in ../settings: a paused site covers
- * its subdomains.
+ * ("www.x.com/home" → "x.com"). A paused site covers its subdomains (`pausedHere`, which
+ * `isPaused` in ../settings uses too).
  */
 
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;

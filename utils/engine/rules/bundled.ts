@@ -12,18 +12,34 @@ import { expectLoaded, loadLanguagePack, loadLexicon, loadLinkPack } from './loa
 import type { LanguagePack, Lexicon, LinkPack } from './schema';
 
 export const BUNDLED_LANGUAGE_PACKS: Record<string, unknown> = { en, ar, fr, es, de };
-export const BUNDLED_LINK_PACK: unknown = links;
-export const BUNDLED_LEXICON: unknown = lexicon;
 
-/** The bundled packs, each validated (a broken pack throws with its name and the reason). */
-export function loadBundledPacks(): { languages: LanguagePack[]; links: LinkPack; lexicon: Lexicon } {
+export interface BundledPacks {
+  languages: LanguagePack[];
+  links: LinkPack;
+  lexicon: Lexicon;
+}
+
+/** Names of the bundled pack files (`packs/<name>.json`). */
+export const BUNDLED_PACK_NAMES = [...Object.keys(BUNDLED_LANGUAGE_PACKS), 'links', 'ai-lexicon'];
+
+/**
+ * The bundled packs, each read by `read(name)` and validated (a broken pack throws with its name
+ * and the reason). The build reads them from disk; everything else, from the imports above.
+ */
+export function loadPacks(read: (name: string) => unknown): BundledPacks {
   return {
-    languages: Object.entries(BUNDLED_LANGUAGE_PACKS).map(([name, pack]) =>
-      expectLoaded(loadLanguagePack(pack, `packs/${name}.json`)),
+    languages: Object.keys(BUNDLED_LANGUAGE_PACKS).map((name) =>
+      expectLoaded(loadLanguagePack(read(name), `packs/${name}.json`)),
     ),
-    links: expectLoaded(loadLinkPack(links, 'packs/links.json')),
-    lexicon: expectLoaded(loadLexicon(lexicon, 'packs/ai-lexicon.json')),
+    links: expectLoaded(loadLinkPack(read('links'), 'packs/links.json')),
+    lexicon: expectLoaded(loadLexicon(read('ai-lexicon'), 'packs/ai-lexicon.json')),
   };
+}
+
+const IMPORTED: Record<string, unknown> = { ...BUNDLED_LANGUAGE_PACKS, links, 'ai-lexicon': lexicon };
+
+export function loadBundledPacks(): BundledPacks {
+  return loadPacks((name) => IMPORTED[name]);
 }
 
 /** The bundled packs, validated and prepared: what the extension build embeds. */

@@ -10,6 +10,7 @@
  */
 import { normalizeText } from '../normalize';
 import {
+  escapeRegex,
   instantiatePatterns,
   normalizePatternSource,
   type PreparedRegex,
@@ -104,11 +105,10 @@ export interface PreparedRules {
   lexicon: PreparedLexicon;
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const ARABIC = /[\u0600-\u06ff]/;
 const B = UNICODE_BOUNDARY;
 
-export const emptyKeywordIndex = (): KeywordIndex => ({ words: new Set(), prefixes: new Map() });
+const emptyKeywordIndex = (): KeywordIndex => ({ words: new Set(), prefixes: new Map() });
 
 /** A rule keyword as the text it gates on reads it: normalized, `*` kept for a prefix. */
 const gateKey = (keyword: string) =>
