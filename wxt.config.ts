@@ -8,6 +8,7 @@ export const GECKO_ID = 'basira@basira.app';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({

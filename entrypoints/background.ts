@@ -2,6 +2,7 @@
  * Background: keeps findings per tab and sets the badge. Thin by design: handlers and badge only.
  */
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { fetchMessages } from '@/utils/i18n';
 import { type Handlers, onMessages } from '@/utils/messaging';
 import type { TabState } from '@/utils/protocol';

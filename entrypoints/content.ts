@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import * as z from 'zod/mini';
 import { adapterFor } from '@/utils/adapters/registry';
 import { analyzeItem } from '@/utils/engine/analyze';

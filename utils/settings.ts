@@ -3,8 +3,8 @@
  * partial value keeps every valid field and falls back to defaults only where it must.
  */
 
+import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { storage } from '#imports';
 import { CustomRulesSchema } from './custom-rules';
 import { EMPTY_CUSTOM_RULES } from './engine/custom';
 import type { CueKind } from './engine/types';

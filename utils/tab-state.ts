@@ -2,8 +2,8 @@
  * Findings per tab, kept in session storage so a sleeping service worker wakes up with them.
  */
 
+import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { storage } from '#imports';
 import type { Platform } from './engine/types';
 import { FindingWire } from './protocol';
 
