@@ -10,11 +10,10 @@ import { CustomRulesEditor } from './options/CustomRules';
 import { Choice, Section } from './options/Field';
 import { PausedSites } from './options/PausedSites';
 import { Reset } from './options/Reset';
+import type { Save } from './options/save';
 import { Logo } from './ui/Logo';
 
-/** Applies a change computed from the latest stored settings; resolves with what was saved. */
-export type Save = (change: (current: Settings) => Partial<Settings>, notice?: string) => Promise<Settings>;
-
+const SCOPES = ['ai', 'all'] as const;
 const FAMILIES = ['disclosure', 'links', 'codes', 'pressure'] as const;
 
 /** Language names are written in their own language, whatever the UI language. */
@@ -102,24 +101,18 @@ export function Options({ loadMessages }: OptionsProps) {
         <Section id="count" title={t('opt_count_title')}>
           <fieldset>
             <legend>{t('opt_scope_legend')}</legend>
-            <Choice
-              type="radio"
-              name="scope"
-              setting="scope.ai"
-              label={t('opt_scope_ai')}
-              hint={t('opt_scope_ai_hint')}
-              checked={settings.scope === 'ai'}
-              onChange={(on) => on && void save(() => ({ scope: 'ai' }))}
-            />
-            <Choice
-              type="radio"
-              name="scope"
-              setting="scope.all"
-              label={t('opt_scope_all')}
-              hint={t('opt_scope_all_hint')}
-              checked={settings.scope === 'all'}
-              onChange={(on) => on && void save(() => ({ scope: 'all' }))}
-            />
+            {SCOPES.map((scope) => (
+              <Choice
+                key={scope}
+                type="radio"
+                name="scope"
+                setting={`scope.${scope}`}
+                label={t(`opt_scope_${scope}`)}
+                hint={t(`opt_scope_${scope}_hint`)}
+                checked={settings.scope === scope}
+                onChange={(on) => on && void save(() => ({ scope }))}
+              />
+            ))}
           </fieldset>
           <Choice
             setting="countPromotion"

@@ -4,7 +4,8 @@
  * there are never lost: valid imports are merged, duplicates skipped.
  */
 import * as z from 'zod/mini';
-import { CUSTOM_PHRASE_KINDS, type CustomRules } from './engine/custom';
+import { CUSTOM_PHRASE_KINDS } from './engine/cues/kinds';
+import type { CustomRules } from './engine/custom';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 

@@ -3,6 +3,7 @@
  * `_locales` (English and Arabic with identical keys); cue text is page text and is only ever
  * placed with textContent.
  */
+import { cueRank, isShown } from './engine/cues/kinds';
 import type { FindingWire } from './protocol';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -35,26 +36,9 @@ export function why(finding: FindingWire, t: Translate): string {
 
 /** Cues worth showing a person: the ones that explain the verdict, not background signals. */
 export function shownCues(finding: FindingWire): Cue[] {
-  return finding.cues.filter((c) => c.kind !== 'discourse' && c.kind !== 'ai-topic');
+  return finding.cues.filter((c) => isShown(c.kind));
 }
 
-/** The order cue lines are listed in: commercial ties and disclosures before pressure and products. */
-const CUE_ORDER = [
-  'platform-label',
-  'disclosure',
-  'buried-disclosure',
-  'ambiguous-disclosure',
-  'negated-disclosure',
-  'affiliate-link',
-  'opaque-link',
-  'promo-code',
-  'referral',
-  'urgency',
-  'hype',
-  'cta',
-  'ai-product',
-  'ai-generic',
-] as const;
 const DISCLOSURES = new Set(['platform-label', 'disclosure', 'buried-disclosure']);
 
 const cueValue = (c: Cue) => (c.kind === 'ai-product' ? (c.detail ?? c.text) : c.text).trim().toLowerCase();
@@ -75,11 +59,10 @@ export function cueLines(finding: FindingWire, t: Translate, max = 6): string[] 
   if (finding.verdict === 'undisclosed') {
     lines.push(folded ? t('cue_no_disclosure_ambiguous', clip(folded.text, 40)) : t('cue_no_disclosure'));
   }
-  const rank = (c: Cue) => CUE_ORDER.indexOf(c.kind as (typeof CUE_ORDER)[number]);
   const ordered = shown
     .filter((c) => c !== folded)
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .sort((a, b) => cueRank(a.c.kind) - cueRank(b.c.kind) || a.i - b.i)
     .map(({ c }) => c);
   const kept: Cue[] = [];
   for (const c of ordered) {

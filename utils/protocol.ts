@@ -4,10 +4,11 @@
  * parses with zod and checks the sender before any handler runs.
  */
 import * as z from 'zod/mini';
+import { ALL_CUE_KINDS } from './engine/cues/kinds';
 import { CONCERNS, PLATFORMS, VERDICTS } from './engine/types';
 
 const CueWire = z.object({
-  kind: z.string().check(z.maxLength(40)),
+  kind: z.enum(ALL_CUE_KINDS),
   rule: z.string().check(z.maxLength(120)),
   text: z.string().check(z.maxLength(600)),
   lang: z.string().check(z.maxLength(10)),
@@ -35,8 +36,6 @@ export const FindingWire = z.object({
   order: z.number(),
 });
 export type FindingWire = z.infer<typeof FindingWire>;
-
-export const PageStatus = z.enum(['scanning', 'done', 'paused']);
 
 export const TabState = z.object({
   url: z.nullable(z.string()),

@@ -5,9 +5,10 @@
  */
 import type { Adapter } from './adapters/adapter';
 import { findItems } from './adapters/adapter';
-import { generic, genericBody } from './adapters/registry';
+import { fallbackItems } from './adapters/registry';
 import { hashId } from './dom/text';
 import { analyzeItem } from './engine/analyze';
+import { isShown } from './engine/cues/kinds';
 import { type Finding, FLAGGED, type ItemInput } from './engine/types';
 import type { FindingWire } from './protocol';
 
@@ -105,9 +106,7 @@ export interface ScannerHost {
 const SNIPPET = 420;
 
 export function snippetOf(f: Finding, text: string): { snippet: string; snippetStart: number } {
-  const firstCue = f.cues.find(
-    (c) => c.start !== undefined && c.kind !== 'discourse' && c.kind !== 'ai-topic',
-  );
+  const firstCue = f.cues.find((c) => c.start !== undefined && isShown(c.kind));
   const start =
     firstCue?.start !== undefined && firstCue.start > SNIPPET - 120 ? Math.max(0, firstCue.start - 100) : 0;
   return { snippet: text.slice(start, start + SNIPPET), snippetStart: start };
@@ -188,17 +187,10 @@ export class Scanner {
     const shadows = newShadowRoots(root, this.shadowRoots);
     for (const shadow of shadows) this.adopt(shadow);
     if (this.queue.length === 0) {
-      const scopes = [root, ...shadows];
-      for (const fallback of this.adapter === generic ? [genericBody] : [generic, genericBody]) {
-        // The whole-page item is the document's body alone: its text already takes in every open
-        // shadow root, so a <main> inside one would count the same words twice.
-        const where = fallback === genericBody ? [root] : scopes;
-        const found = where.flatMap((scope) => findItems(fallback, scope, this.url).map((f) => f.el));
-        for (const el of found) this.fallbackFor.set(el, fallback);
-        if (found.length > 0) {
-          for (const el of found) this.enqueue(el);
-          break;
-        }
+      const { adapter, found } = fallbackItems(this.adapter, root, this.url, shadows);
+      for (const { el } of found) {
+        this.fallbackFor.set(el, adapter);
+        this.enqueue(el);
       }
     }
     this.schedule();

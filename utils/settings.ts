@@ -6,8 +6,8 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { CustomRulesSchema } from './custom-rules';
+import { type CueKind, kindsOfFamily } from './engine/cues/kinds';
 import { EMPTY_CUSTOM_RULES } from './engine/custom';
-import type { CueKind } from './engine/types';
 import { pausedHere } from './ui/hosts';
 
 export const SettingsSchema = z.object({
@@ -43,24 +43,10 @@ export const DEFAULT_SETTINGS: Settings = {
   customRules: EMPTY_CUSTOM_RULES,
 };
 
-/** The cue kinds each family switches. */
-export const FAMILY_KINDS: Record<keyof Settings['families'], CueKind[]> = {
-  disclosure: [
-    'disclosure',
-    'ambiguous-disclosure',
-    'negated-disclosure',
-    'buried-disclosure',
-    'platform-label',
-  ],
-  links: ['affiliate-link', 'opaque-link'],
-  codes: ['promo-code', 'referral'],
-  pressure: ['cta', 'hype', 'urgency'],
-};
-
 export function disabledKinds(settings: Settings): Set<CueKind> {
   const off = new Set<CueKind>();
   for (const [family, on] of Object.entries(settings.families) as [keyof Settings['families'], boolean][]) {
-    if (!on) for (const kind of FAMILY_KINDS[family]) off.add(kind);
+    if (!on) for (const kind of kindsOfFamily(family)) off.add(kind);
   }
   return off;
 }

@@ -1,5 +1,7 @@
-/** A labelled checkbox or radio with an optional hint tied to it by aria-describedby. */
+/** Pieces the options sections share: a labelled choice, a section, a Remove button, an add form. */
+import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 export interface ChoiceProps {
   type?: 'checkbox' | 'radio';
@@ -12,6 +14,7 @@ export interface ChoiceProps {
   setting?: string;
 }
 
+/** A labelled checkbox or radio with an optional hint tied to it by aria-describedby. */
 export function Choice({ type = 'checkbox', name, label, hint, checked, onChange, setting }: ChoiceProps) {
   const id = useId();
   return (
@@ -47,7 +50,7 @@ export function Section({
   id: string;
   title: string;
   hint?: string;
-  children: preact.ComponentChildren;
+  children: ComponentChildren;
 }) {
   return (
     <section class="card" id={id} aria-labelledby={`${id}-title`}>
@@ -55,5 +58,44 @@ export function Section({
       {hint && <p class="hint">{hint}</p>}
       {children}
     </section>
+  );
+}
+
+/** Removes one entry of a list; `name` says which to a screen reader. */
+export function RemoveButton({ name, onClick }: { name: string; onClick: () => void }) {
+  return (
+    <button type="button" class="button-quiet" aria-label={t('opt_remove_label', name)} onClick={onClick}>
+      {t('opt_remove')}
+    </button>
+  );
+}
+
+/**
+ * The form under a list that adds one entry: its fields, the Add button, and the error, announced.
+ * The field in error points at the error with `aria-describedby={errorId}`.
+ */
+export function AddForm({
+  onSubmit,
+  errorId,
+  error,
+  children,
+}: {
+  onSubmit: (e: Event) => void;
+  errorId: string;
+  error: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <form class="add-row" onSubmit={onSubmit} noValidate>
+      {children}
+      <button type="submit" class="button-secondary">
+        {t('opt_add')}
+      </button>
+      {error && (
+        <p class="error" id={errorId} role="alert">
+          {error}
+        </p>
+      )}
+    </form>
   );
 }

@@ -2,8 +2,8 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { normalizeSite } from '@/utils/ui/hosts';
-import type { Save } from '../Options';
-import { Section } from './Field';
+import { AddForm, RemoveButton, Section } from './Field';
+import type { Save } from './save';
 
 const MAX_SITES = 5000;
 
@@ -39,19 +39,12 @@ export function PausedSites({ sites, save }: { sites: readonly string[]; save: S
               <span class="item-text" dir="ltr">
                 {site}
               </span>
-              <button
-                type="button"
-                class="button-quiet"
-                aria-label={t('opt_remove_label', site)}
-                onClick={() => remove(site)}
-              >
-                {t('opt_remove')}
-              </button>
+              <RemoveButton name={site} onClick={() => remove(site)} />
             </li>
           ))}
         </ul>
       )}
-      <form class="add-row" onSubmit={add} noValidate>
+      <AddForm onSubmit={add} errorId={`${id}-error`} error={error}>
         <div class="field">
           <label for={id}>{t('opt_paused_add_label')}</label>
           <input
@@ -68,15 +61,7 @@ export function PausedSites({ sites, save }: { sites: readonly string[]; save: S
             onInput={(e) => setValue(e.currentTarget.value)}
           />
         </div>
-        <button type="submit" class="button-secondary">
-          {t('opt_add')}
-        </button>
-        {error && (
-          <p class="error" id={`${id}-error`} role="alert">
-            {error}
-          </p>
-        )}
-      </form>
+      </AddForm>
     </Section>
   );
 }

@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { EMPTY_CUSTOM_RULES } from '@/utils/engine/custom';
 import { t } from '@/utils/i18n';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import type { Save } from '../Options';
 import { Choice, Section } from './Field';
+import type { Save } from './save';
 
 export function Reset({ save }: { save: Save }) {
   const [confirming, setConfirming] = useState(false);

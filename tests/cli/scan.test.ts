@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main, scanFile } from '@/utils/cli/scan';
 
-const SEEDS = join(__dirname, '../../../shared/seeds');
+const ARTICLES = join(__dirname, '../fixtures/articles');
 
 async function run(args: string[], isTTY = false) {
   let out = '';
@@ -14,14 +14,14 @@ async function run(args: string[], isTTY = false) {
 }
 
 describe('scan CLI', () => {
-  test('prints exactly the documented JSON record per file for the seed articles', async () => {
-    const { code, out } = await run([SEEDS]);
+  test('prints exactly the documented JSON record per file for a folder of articles', async () => {
+    const { code, out } = await run([ARTICLES]);
     expect(code).toBe(0);
     const records = out
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(records).toHaveLength(5);
+    expect(records).toHaveLength(3);
     for (const r of records) {
       expect(Object.keys(r)).toEqual(['file', 'url', 'platform', 'verdict', 'topic', 'items']);
       expect(r.url).toBeNull();
@@ -39,13 +39,14 @@ describe('scan CLI', () => {
         for (const cue of item.cues) expect(Object.keys(cue)).toEqual(['kind', 'rule', 'text', 'lang']);
       }
     }
-    const verdicts = Object.fromEntries(records.map((r) => [r.file.split('/').pop().slice(0, 3), r.verdict]));
-    expect(verdicts['001']).toBe('promotion');
-    for (const seed of ['000', '002', '003', '004']) expect(['mention', 'none']).toContain(verdicts[seed]);
+    const verdicts = Object.fromEntries(records.map((r) => [r.file.split('/').pop(), r.verdict]));
+    expect(verdicts['ethics-essay-with-ad.txt']).toBe('promotion');
+    for (const file of ['ad-spend-news.txt', 'fomo-essay.txt'])
+      expect(['mention', 'none']).toContain(verdicts[file]);
   });
 
   test('--url sets the address of text files', async () => {
-    const { out } = await run(['--url', 'https://example.org/a', join(SEEDS, '000_5168aec0c84d4e7d.txt')]);
+    const { out } = await run(['--url', 'https://example.org/a', join(ARTICLES, 'ad-spend-news.txt')]);
     expect(JSON.parse(out).url).toBe('https://example.org/a');
   });
 
@@ -65,11 +66,11 @@ describe('scan CLI', () => {
   });
 
   test('CSV has a header and one row per item; table is the terminal default', async () => {
-    const csv = await run(['--format', 'csv', join(SEEDS, '001_76145e6db6ce6466.txt')]);
+    const csv = await run(['--format', 'csv', join(ARTICLES, 'ethics-essay-with-ad.txt')]);
     const lines = csv.out.trim().split('\n');
     expect(lines[0]).toMatch(/^file,url,platform,page_verdict/);
     expect(lines.some((l) => l.includes(',promotion,ai,'))).toBe(true);
-    const table = await run([join(SEEDS, '001_76145e6db6ce6466.txt')], true);
+    const table = await run([join(ARTICLES, 'ethics-essay-with-ad.txt')], true);
     expect(table.out).toContain('PROMOTION');
   });
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import type { CueKind } from '@/utils/engine/cues/kinds';
 import { cueLines } from '@/utils/explain';
 import { formatMessage, plural, setMessages, t, uiDirection, uiLanguage } from '@/utils/i18n';
 import { isPaused } from '@/utils/settings';
@@ -135,7 +136,7 @@ describe('sites', () => {
 describe('cueLines drops repeats', () => {
   test('a label and a disclosure with the same words, a phrase inside a longer one, products together', () => {
     setMessages('en', MESSAGES.en);
-    const cue = (kind: string, text: string, detail?: string) => ({
+    const cue = (kind: CueKind, text: string, detail?: string) => ({
       kind,
       rule: 'r',
       text,

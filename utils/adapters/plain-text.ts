@@ -3,14 +3,14 @@
  * script are one block (a teaser, an ad's three lines); long lines stand alone.
  */
 import { hashId } from '../dom/text';
+import { countArabic } from '../engine/arabic';
 import type { ItemInput } from '../engine/types';
 
 const SHORT_LINE = 160;
-const ARABIC = /[\u0600-\u06ff]/g;
 const LATIN = /[A-Za-z]/g;
 
 function script(line: string): 'ar' | 'latin' | 'other' {
-  const ar = line.match(ARABIC)?.length ?? 0;
+  const ar = countArabic(line);
   const la = line.match(LATIN)?.length ?? 0;
   if (ar === 0 && la === 0) return 'other';
   return ar >= la ? 'ar' : 'latin';

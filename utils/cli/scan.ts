@@ -5,12 +5,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { findItems } from '../adapters/adapter';
 import { plainTextItems } from '../adapters/plain-text';
-import { adapterFor, genericBody } from '../adapters/registry';
+import { adapterFor, discoverItems } from '../adapters/registry';
 import { canonicalUrl } from '../dom/text';
-import { analyzeItem, pageVerdict } from '../engine/analyze';
-import type { Finding, ItemInput, Platform, Topic, Verdict } from '../engine/types';
+import { analyzePage } from '../engine/analyze';
+import { type CueKind, isShown } from '../engine/cues/kinds';
+import type { ItemInput, Platform, Topic, Verdict } from '../engine/types';
 
 export type Format = 'jsonl' | 'table' | 'csv';
 
@@ -25,7 +25,7 @@ export interface FileRecord {
     verdict: Verdict;
     topic: Topic | null;
     confidence: number;
-    cues: { kind: string; rule: string; text: string; lang: string }[];
+    cues: { kind: CueKind; rule: string; text: string; lang: string }[];
     concerns: string[];
     excerpt: string;
   }[];
@@ -82,27 +82,23 @@ function itemsOfHtml(
   } catch {
     parsed = new URL('https://localhost/');
   }
-  const adapter = adapterFor(parsed);
-  let found = findItems(adapter, document as unknown as Document, parsed);
-  if (found.length === 0) found = findItems(genericBody, document as unknown as Document, parsed);
-  return { url, platform: adapter.id, items: found.map((f) => f.input) };
+  const { found } = discoverItems(document as unknown as Document, parsed);
+  return { url, platform: adapterFor(parsed).id, items: found.map((f) => f.input) };
 }
 
 function toRecord(
   file: string,
   url: string | null,
   platform: Platform,
-  findings: Finding[],
-  allTopics: boolean,
+  page: ReturnType<typeof analyzePage>,
 ): FileRecord {
-  const page = pageVerdict(findings, allTopics);
   return {
     file,
     url,
     platform,
     verdict: page.verdict,
     topic: page.topic,
-    items: findings.map((f) => ({
+    items: page.items.map((f) => ({
       id: f.id,
       verdict: f.verdict,
       topic: f.topic,
@@ -143,8 +139,8 @@ export async function scanFile(
           items: plainTextItems(text, opts.url ?? null),
         }
       : itemsOfHtml(text, opts.url ?? null);
-    const findings = page.items.map((item) => analyzeItem(item));
-    return toRecord(file, page.url, page.platform, findings, opts.allTopics ?? false);
+    const analyzed = analyzePage(page.items, { allTopics: opts.allTopics ?? false });
+    return toRecord(file, page.url, page.platform, analyzed);
   } catch (e) {
     return { file, error: `cannot parse: ${(e as Error).message}` };
   }
@@ -167,7 +163,7 @@ export function formatTable(record: FileRecord | ErrorRecord, color: boolean): s
   for (const item of record.items) {
     if (item.verdict === 'none') continue;
     const cues = item.cues
-      .filter((q) => q.kind !== 'discourse')
+      .filter((q) => isShown(q.kind))
       .map((q) => `${q.kind}:${q.text.replace(/\s+/g, ' ').slice(0, 40)}`)
       .slice(0, 6)
       .join(', ');

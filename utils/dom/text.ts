@@ -2,7 +2,8 @@
  * Reading text and links out of page markup without layout: works the same on a live page
  * (content script) and on a parsed saved page (CLI). Page text is data: it is read, never injected.
  */
-import type { ItemLink } from '../engine/types';
+import { fnv1a } from '../engine/tokens';
+import { type ItemLink, MAX_ITEM_TEXT } from '../engine/types';
 
 const SKIP = new Set([
   'SCRIPT',
@@ -56,8 +57,6 @@ const BLOCK = new Set([
   'TH',
   'UL',
 ]);
-/** Text beyond this is not read: an item is a post, not a book. */
-export const MAX_ITEM_TEXT = 20_000;
 
 export interface TextOptions {
   /** Elements (item roots of other items) whose text belongs elsewhere. */
@@ -164,7 +163,5 @@ export function langOf(el: Element): string | null {
 
 /** A short, stable hash for ids (FNV-1a, base 36). */
 export function hashId(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
+  return fnv1a(s).toString(36);
 }

@@ -1,5 +1,6 @@
 /** The engine's entry points: one item in, one finding out; a page of items, one page verdict. */
 
+import { hasArabic } from './arabic';
 import type { DetectContext } from './cues/detector';
 import { DETECTORS } from './cues/registry';
 import { linksInText, resolveLink } from './links';
@@ -8,18 +9,16 @@ import { bundledRules } from './rules/bundled';
 import type { CompiledRules } from './rules/compile';
 import { presentKeywords } from './tokens';
 import type { Cue, CueKind, Finding, ItemInput, Topic, Verdict } from './types';
-import { SEVERITY } from './types';
+import { MAX_ITEM_TEXT, SEVERITY } from './types';
 import { decide, resolveOverlaps } from './verdict';
 
-const ARABIC = /[\u0600-\u06ff]/;
-const MAX_TEXT = 50_000;
 const MAX_LINKS = 60;
 const EXCERPT = 280;
 
 function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules): Set<string> {
   // `und`: the person's own phrases, in any language.
   const langs = new Set<string>(['en', 'und']);
-  if (ARABIC.test(normText)) langs.add('ar');
+  if (hasArabic(normText)) langs.add('ar');
   const hint = item.lang?.slice(0, 2).toLowerCase();
   if (hint) langs.add(hint);
   // Without a hint, pick Latin-script packs whose function words occur.
@@ -68,7 +67,7 @@ export function analyzeItem(
   options: AnalyzeOptions = {},
 ): Finding {
   const item: ItemInput =
-    input.text.length > MAX_TEXT ? { ...input, text: input.text.slice(0, MAX_TEXT) } : input;
+    input.text.length > MAX_ITEM_TEXT ? { ...input, text: input.text.slice(0, MAX_ITEM_TEXT) } : input;
   const norm = normalize(item.text);
   const links = [...item.links.slice(0, MAX_LINKS), ...linksInText(item.text)]
     .slice(0, MAX_LINKS)

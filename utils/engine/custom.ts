@@ -2,25 +2,15 @@
  * A person's own rules (phrases, products and brands, link patterns), compiled on top of the
  * bundled packs. Phrases are matched literally (escaped), never as regexes from user input.
  */
+
+import { hasArabic } from './arabic';
+import type { CustomPhraseKind } from './cues/kinds';
 import { normalizeText } from './normalize';
 import { compilePatterns, escapeRegex } from './patterns';
 import type { CompiledLexicon, CompiledRules, CompiledTextRule } from './rules/compile';
 import { instantiateLexicon, prepareLexicon } from './rules/compile';
 import type { LexiconEntry } from './rules/schema';
 import { hashKeyword, type KeywordIndex } from './tokens';
-
-export const CUSTOM_PHRASE_KINDS = [
-  'disclosure',
-  'ambiguous-disclosure',
-  'negated-disclosure',
-  'promo-code',
-  'referral',
-  'cta',
-  'hype',
-  'urgency',
-  'discourse',
-] as const;
-export type CustomPhraseKind = (typeof CUSTOM_PHRASE_KINDS)[number];
 
 export interface CustomRules {
   phrases: { kind: CustomPhraseKind; phrase: string }[];
@@ -91,8 +81,8 @@ export function withCustomRules(base: CompiledRules, custom: CustomRules): Compi
     name: p.name,
     kind: 'product',
     vendor: '',
-    aliases: [p.name, ...p.aliases].filter((a) => !/[\u0600-\u06ff]/.test(a)),
-    ar: [p.name, ...p.aliases].filter((a) => /[\u0600-\u06ff]/.test(a)),
+    aliases: [p.name, ...p.aliases].filter((a) => !hasArabic(a)),
+    ar: [p.name, ...p.aliases].filter((a) => hasArabic(a)),
     ambiguous: false,
     examples: { match: [p.name], noMatch: [] },
   }));

@@ -22,7 +22,8 @@ const HASH = 0x23;
 const AL = [0x0627, 0x0644]; // ال
 const ONE_LETTER_PREFIXES = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]); // و ف ب ل ك
 
-function hashRange(s: string, from: number, to: number): number {
+/** FNV-1a over a range of UTF-16 code units: the one hash for keywords and ids. */
+export function fnv1a(s: string, from = 0, to = s.length): number {
   let h = FNV_OFFSET;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
@@ -55,7 +56,7 @@ export interface KeywordIndex {
 export function hashKeyword(keyword: string): { hash: number; prefixLength: number | null } {
   const prefix = keyword.endsWith('*');
   const word = prefix ? keyword.slice(0, -1) : keyword;
-  return { hash: hashRange(word, 0, word.length), prefixLength: prefix ? word.length : null };
+  return { hash: fnv1a(word, 0, word.length), prefixLength: prefix ? word.length : null };
 }
 
 /**
@@ -68,11 +69,11 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
   const prefixSets = index.prefixes;
   const maxPrefix = prefixSets.size === 0 ? 0 : Math.max(...prefixSets.keys());
   const check = (from: number, to: number) => {
-    const h = hashRange(text, from, to);
+    const h = fnv1a(text, from, to);
     if (index.words.has(h)) found.add(h);
     for (const [len, set] of prefixSets) {
       if (to - from >= len) {
-        const ph = hashRange(text, from, from + len);
+        const ph = fnv1a(text, from, from + len);
         if (set.has(ph)) found.add(ph);
       }
     }

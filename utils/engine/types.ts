@@ -2,6 +2,7 @@
  * The engine's plain-data contracts. No DOM, no browser API: the content script, the CLI,
  * the tests and the benchmark all speak these types.
  */
+import type { CueKind } from './cues/kinds';
 
 export const VERDICTS = ['none', 'mention', 'promotion', 'sponsored', 'undisclosed'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -38,6 +39,9 @@ export interface ItemLink {
   text: string;
 }
 
+/** The most characters of an item's text that are read: the DOM reader stops there and the engine cuts there. */
+export const MAX_ITEM_TEXT = 20_000;
+
 /** One unit a person reads: a post, a video description, an article, an ad unit. */
 export interface ItemInput {
   /** Stable id within the page (adapter-provided). */
@@ -56,23 +60,7 @@ export interface ItemInput {
   author?: string | null;
 }
 
-export type CueKind =
-  | 'disclosure'
-  | 'ambiguous-disclosure'
-  | 'buried-disclosure'
-  | 'negated-disclosure'
-  | 'platform-label'
-  | 'affiliate-link'
-  | 'opaque-link'
-  | 'promo-code'
-  | 'referral'
-  | 'cta'
-  | 'hype'
-  | 'urgency'
-  | 'ai-product'
-  | 'ai-generic'
-  | 'ai-topic'
-  | 'discourse';
+export type { CueKind } from './cues/kinds';
 
 export interface Cue {
   kind: CueKind;

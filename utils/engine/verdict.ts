@@ -90,8 +90,8 @@ export function decide(cues: readonly Cue[]): Decision {
     confidence = 0.95;
   } else if (hardTie >= 1 || (softTie >= 1 && !talksAbout) || (hardTie > 0 && softTie > 0)) {
     verdict = clear ? 'sponsored' : 'undisclosed';
-    confidence = hardTie >= 1 ? 0.7 + 0.05 * Math.min(4, promo) : 0.6 + 0.05 * Math.min(3, promo);
-    if (verdict === 'sponsored') confidence = buried ? 0.75 : 0.85;
+    if (clear) confidence = buried ? 0.75 : 0.85;
+    else confidence = hardTie >= 1 ? 0.7 + 0.05 * Math.min(4, promo) : 0.6 + 0.05 * Math.min(3, promo);
   } else if (clear && !talksAbout) {
     verdict = 'sponsored';
     confidence = buried ? 0.7 : 0.8;

@@ -1,10 +1,10 @@
+import { hasArabic } from '../arabic';
 import { toOriginalSpan } from '../normalize';
 import { type ScanRegex, scanAll, scanTest } from '../patterns';
 import type { LexiconRef } from '../rules/compile';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
 
-const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 /** `@brand`, `@brandhq`, `@brand_app`, `@brandai`; `#brandpartner`, `#brandambassador`, `#brandad`. */
 const HANDLE_OR_PARTNER_TAG =
   /(?<![\w@])@([a-z0-9][a-z0-9_.]{1,30}?)(?:_?(?:hq|app|ai|io|official|labs))?(?![a-z0-9_])|#([a-z0-9]{2,30}?)(?:partner|ambassador|ad|sponsored|collab|creator)(?![a-z0-9_])/g;
@@ -40,7 +40,7 @@ const detector: CueDetector = {
         const [start, end] = toOriginalSpan(ctx.norm, aliasStart, aliasStart + alias.length);
         // An Arabic spelling of an ambiguous name whose entry lists Arabic exclusions is read as the
         // product unless one of those exclusions is present (جيميناي is not the star sign الجوزاء).
-        const arabicCertain = /[\u0600-\u06ff]/.test(alias) && lex.arabicExclusions.has(entry.id);
+        const arabicCertain = hasArabic(alias) && lex.arabicExclusions.has(entry.id);
         found.push({
           entryId: entry.id,
           ambiguous: entry.ambiguous && !arabicCertain,
@@ -49,7 +49,7 @@ const detector: CueDetector = {
             kind: 'ai-product',
             rule: `ai.${entry.id}`,
             text: ctx.item.text.slice(start, end),
-            lang: /[\u0600-\u06ff]/.test(alias) ? 'ar' : 'und',
+            lang: hasArabic(alias) ? 'ar' : 'und',
             start,
             end,
             sources: [],
@@ -99,9 +99,9 @@ const detector: CueDetector = {
     }
     // A Latin-script name inside Arabic text is a brand reference: the ordinary senses (a star
     // sign, a painter, an aircraft's co-pilot) would be written in Arabic.
-    if (ARABIC_SCRIPT.test(text)) {
+    if (hasArabic(text)) {
       for (const f of found) {
-        if (f.ambiguous && !ARABIC_SCRIPT.test(f.cue.text)) {
+        if (f.ambiguous && !hasArabic(f.cue.text)) {
           f.ambiguous = false;
           f.checkExclude = true;
         }

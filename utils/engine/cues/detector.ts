@@ -3,11 +3,11 @@
  * verdict (a commercial tie, a disclosure, promotional pressure, a product, discourse about the
  * topic), so the verdict code never branches on a cue's name.
  */
-import type { ResolvedLink } from '../links';
+import { matchLinkRule, type ResolvedLink } from '../links';
 import type { Normalized } from '../normalize';
 import { toOriginalSpan } from '../normalize';
 import { scanAll } from '../patterns';
-import type { CompiledRules, CompiledTextRule } from '../rules/compile';
+import type { CompiledLinkRule, CompiledRules, CompiledTextRule } from '../rules/compile';
 import type { Concern, Cue, CueKind, ItemInput } from '../types';
 
 export interface CueRole {
@@ -91,4 +91,39 @@ export function runTextRules(ctx: DetectContext, kind: CueKind): Cue[] {
 /** A detector that is exactly "run the text rules of this kind". */
 export function textRuleDetector(spec: Omit<CueDetector, 'detect' | 'phase'>): CueDetector {
   return { ...spec, phase: 1, detect: (ctx) => runTextRules(ctx, spec.kind) };
+}
+
+/**
+ * A detector that is exactly "for each link, the first link rule of this kind that matches it".
+ * `detail` names what was found in plain words (the network, the destination).
+ */
+export function linkRuleDetector(
+  spec: Omit<CueDetector, 'detect' | 'phase'>,
+  ruleKind: CompiledLinkRule['kind'],
+  detail: (target: URL, rule: CompiledLinkRule) => string,
+): CueDetector {
+  return {
+    ...spec,
+    phase: 1,
+    detect(ctx) {
+      const cues: Cue[] = [];
+      for (const link of ctx.links) {
+        const target = link.target;
+        if (!target) continue;
+        const rule = ctx.rules.linkRules.find(
+          (r) => r.kind === ruleKind && matchLinkRule(target, r, link.truncated),
+        );
+        if (!rule) continue;
+        cues.push({
+          kind: spec.kind,
+          rule: rule.id,
+          text: target.href,
+          lang: 'und',
+          sources: rule.sources,
+          detail: detail(target, rule),
+        });
+      }
+      return cues;
+    },
+  };
 }

@@ -8,6 +8,8 @@
  * (utils/build/packs-plugin.ts), so a page pays for the second alone; the CLI and the tests run
  * both, through the same code.
  */
+
+import { hasArabic } from '../arabic';
 import { normalizeText } from '../normalize';
 import {
   escapeRegex,
@@ -105,7 +107,6 @@ export interface PreparedRules {
   lexicon: PreparedLexicon;
 }
 
-const ARABIC = /[\u0600-\u06ff]/;
 const B = UNICODE_BOUNDARY;
 
 const emptyKeywordIndex = (): KeywordIndex => ({ words: new Set(), prefixes: new Map() });
@@ -145,8 +146,8 @@ function prepareTextRule(rule: TextRule, lang: string): PreparedTextRule {
  */
 function wordAlternation(words: readonly string[]): PreparedRegex[] {
   const list = [...new Set(words.map(normalizeText).filter(Boolean))].sort((a, b) => b.length - a.length);
-  const latin = list.filter((w) => !ARABIC.test(w));
-  const arabic = [...new Set(list.filter((w) => ARABIC.test(w)).map((w) => w.replace(/^ال(?=..)/, '')))];
+  const latin = list.filter((w) => !hasArabic(w));
+  const arabic = [...new Set(list.filter((w) => hasArabic(w)).map((w) => w.replace(/^ال(?=..)/, '')))];
   const sources: string[] = [];
   // "brand voice" also matches "brand-voice": spaces and hyphens are interchangeable.
   const phrase = (w: string) => escapeRegex(w).replace(/ /g, '[\\s-]');
@@ -190,13 +191,13 @@ export function prepareLexicon(
       if (!alias || seen.has(alias)) continue;
       seen.add(alias);
       aliases.push([alias, at - 1]);
-      (ARABIC.test(alias) ? arabic : latin).push(alias);
+      (hasArabic(alias) ? arabic : latin).push(alias);
       // Gate on the alias's longest token.
       const tokens = alias.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
       const longest = tokens.sort((a, b) => b.length - a.length)[0];
       if (longest) gates.add(longest);
     }
-    if (entry.ambiguous && (entry.exclude ?? []).some((w) => ARABIC.test(w))) arabicExclusions.push(entry.id);
+    if (entry.ambiguous && (entry.exclude ?? []).some((w) => hasArabic(w))) arabicExclusions.push(entry.id);
     const context = wordAlternation(entry.context ?? []);
     const exclude = wordAlternation(entry.exclude ?? []);
     if (context.length) entryContext.push([entry.id, context]);

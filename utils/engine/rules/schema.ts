@@ -3,6 +3,7 @@
  * (readable errors, never a crash) and `npm run schema` exports them as JSON Schema for editors.
  */
 import * as z from 'zod/mini';
+import { TEXT_RULE_KINDS } from '../cues/kinds';
 import { CONCERNS } from '../types';
 
 const nonEmpty = z.string().check(z.minLength(1), z.maxLength(500));
@@ -12,25 +13,11 @@ const examples = z.strictObject({
   match: z.array(z.string().check(z.maxLength(2000))).check(z.minLength(1), z.maxLength(50)),
   noMatch: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50)),
 });
-/** Keys of ../shared/SOURCES.md's catalogue (e.g. "ftc-101"), or an https address. */
+/** Keys of the source catalogue in utils/sources.ts (e.g. "ftc-101"), or an https address. */
 const sourceRef = z
   .string()
   .check(z.regex(/^(?:[a-z0-9-]+|https:\/\/\S+)$/, 'a source key or https address'));
 const concern = z.enum(CONCERNS);
-
-export const TEXT_RULE_KINDS = [
-  'disclosure',
-  'ambiguous-disclosure',
-  'negated-disclosure',
-  'platform-label',
-  'promo-code',
-  'referral',
-  'cta',
-  'hype',
-  'urgency',
-  'ai-generic',
-  'discourse',
-] as const;
 
 export const TextRuleSchema = z.strictObject({
   id: ruleId,
