@@ -1,7 +1,5 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { packsPlugin } from './utils/build/packs-plugin';
-import { quietStartPlugin } from './utils/build/quiet-start-plugin';
 
 /** Gecko id for Firefox builds; tests pin the moz-extension UUID for it. */
 export const GECKO_ID = 'basira@basira.app';
@@ -36,7 +34,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [packsPlugin(), quietStartPlugin(), preact()],
+    plugins: [preact()],
     build: {
       rollupOptions: {
         // zod 4 ships /* #__PURE__ */ annotations Rollup cannot place; they are harmless.

@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { adapterFor } from '@/utils/adapters/registry';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { withCustomRules } from '@/utils/engine/custom';
-import { bundledRules } from '@/utils/engine/rules/bundled';
+import { shippedRules } from '@/utils/engine/rules/shipped';
 import { FLAGGED } from '@/utils/engine/types';
 import { describeCue, why } from '@/utils/explain';
 import { type Messages, setMessages, t, uiDirection } from '@/utils/i18n';
@@ -109,7 +109,7 @@ export default defineContentScript({
       const paused = isPaused(settings, url.hostname);
       await send('page:start', { url: pageUrl, platform: adapter.id, paused });
       if (paused || !live.isValid) return;
-      const rules = withCustomRules(bundledRules(), settings.customRules);
+      const rules = withCustomRules(shippedRules(), settings.customRules);
       const off = disabledKinds(settings);
       // This scan's own observer: it watches the document and each open shadow root the scan finds.
       const watching = new MutationObserver((records) => {

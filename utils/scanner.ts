@@ -4,10 +4,8 @@
  * Each item is analyzed once per text: results are cached by the adapter's id.
  */
 import type { Adapter } from './adapters/adapter';
-import { findItems } from './adapters/adapter';
 import { fallbackItems } from './adapters/registry';
 import { hashId } from './dom/text';
-import { analyzeItem } from './engine/analyze';
 import { isShown } from './engine/cues/kinds';
 import { type Finding, FLAGGED, type ItemInput } from './engine/types';
 import type { FindingWire } from './protocol';
@@ -95,8 +93,8 @@ export interface ScannerHost {
   report(findings: FindingWire[], done: boolean): void;
   /** Called with every analyzed item and its element (marks). */
   onFinding?(el: Element, finding: FindingWire): void;
-  /** The engine with the person's settings applied (defaults to the bundled rules). */
-  analyze?(input: ItemInput): Finding;
+  /** The engine with the person's rules and settings applied. */
+  analyze(input: ItemInput): Finding;
   now(): number;
   /** Watches an open shadow root for mutations, as the document is watched. */
   observe?(root: ShadowRoot): void;
@@ -287,7 +285,7 @@ export class Scanner {
       order = this.order++;
       this.orders.set(input.id, order);
     }
-    const wire = toWire((this.host.analyze ?? analyzeItem)(input), input, order);
+    const wire = toWire(this.host.analyze(input), input, order);
     // "Show on page" is offered for flagged findings only: keep no reference to the rest.
     if (FLAGGED.has(wire.verdict)) {
       this.elements.set(input.id, el);

@@ -1,18 +1,13 @@
 // The content script's lifecycle in Chromium: text revealed by "…more" is rescanned, marks and
 // the badge follow the settings, and findings survive the service worker being stopped.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch } from '../harness/chromium.mjs';
-import { countsOnBadge, scanHtml } from '../harness/cli.mjs';
-import { xFeedHtml, xPost } from '../harness/feeds.mjs';
+import { test } from 'node:test';
+import { useChromium } from '../harness/chromium.mjs';
+import { expectedFromCli } from '../harness/cli.mjs';
+import { BADGE_RGBA } from '../harness/expected.mjs';
+import { xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const plainPost = (text) =>
   xPost(0, { text, links: [], labels: [], lang: 'en' }).replace(
@@ -25,35 +20,24 @@ test('text revealed by "Show more" is rescanned', async () => {
   const script = `document.getElementById('more').addEventListener('click', () => {
     document.querySelector('[data-testid="tweetText"] span').append(' Use code MAYA30 for 30% off, link in bio!');
   });`;
-  browser.serve(
-    url,
-    xFeedHtml(0, { script }).replace(
-      '<div id="feed"></div>',
-      `<div id="feed">${plainPost('I have been using Jasper AI for my newsletter drafts…')}</div>`,
-    ),
-  );
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const tabId = await browser.activeTabId(page);
+  const html = xFeedOf(plainPost('I have been using Jasper AI for my newsletter drafts…'), { script });
+  const { page, tabId } = await browser.open(url, html);
   await page.waitForTimeout(1500);
   assert.equal((await browser.badge(tabId)).text, '', 'a mention is not counted');
   await page.click('#more');
   const badge = await browser.waitForBadge(tabId, (t) => t === '1');
-  assert.deepEqual(badge.color, [179, 38, 30, 255], 'the expanded post is an undisclosed promotion');
+  assert.deepEqual(badge.color, BADGE_RGBA.red, 'the expanded post is an undisclosed promotion');
   await page.close();
 });
 
 test('marks and the badge follow the settings, and findings survive a service-worker restart', async () => {
   const url = 'https://x.com/home';
   const html = xFeedHtml(40);
-  const text = String(scanHtml(html, url).items.filter(countsOnBadge).length);
-  browser.serve(url, html);
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const tabId = await browser.activeTabId(page);
+  const { count, badge: text } = expectedFromCli(html, url);
+  const { page, tabId } = await browser.open(url, html);
   await browser.waitForBadge(tabId, (t) => t === text);
   const marks = () => page.evaluate(() => document.querySelectorAll('basira-mark').length);
-  assert.equal(await marks(), Number(text));
+  assert.equal(await marks(), count);
 
   const setSettings = (patch) =>
     browser.worker.evaluate(async (p) => {
@@ -64,7 +48,7 @@ test('marks and the badge follow the settings, and findings survive a service-wo
   await page.waitForFunction(() => document.querySelectorAll('basira-mark').length === 0);
   assert.equal((await browser.badge(tabId)).text, text, 'the badge still counts');
   await setSettings({ marks: true, badge: false });
-  await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length === n, Number(text));
+  await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length === n, count);
   await browser.waitForBadge(tabId, (t) => t === '');
   await setSettings({ badge: true });
   await browser.waitForBadge(tabId, (t) => t === text);
@@ -81,10 +65,10 @@ test('marks and the badge follow the settings, and findings survive a service-wo
   };
   assert.ok((await markNames()).every((n) => n.startsWith('Basira:')));
   await setSettings({ language: 'ar' });
-  await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length === n, Number(text));
+  await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length === n, count);
   await page.waitForTimeout(500);
   const arabic = await markNames();
-  assert.equal(arabic.length, Number(text));
+  assert.equal(arabic.length, count);
   assert.ok(
     arabic.every((n) => n.startsWith('بصيرة:')),
     JSON.stringify(arabic.slice(0, 2)),
@@ -105,7 +89,7 @@ test('marks and the badge follow the settings, and findings survive a service-wo
     (n) =>
       document.querySelectorAll('[data-verdict]').length === n ||
       document.querySelector(`[data-count="${n}"]`),
-    Number(text),
+    count,
     { timeout: 15_000 },
   );
   await popupPage.close();

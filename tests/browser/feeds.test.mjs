@@ -1,32 +1,20 @@
 // Infinite feeds in Chromium: posts appended in bursts are all counted, SPA navigation resets the
 // count, and a 2,000-post feed is scanned without adding a long task to the page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch } from '../harness/chromium.mjs';
-import { countsOnBadge, scanHtml } from '../harness/cli.mjs';
-import { xBurstFeedHtml, xFeedHtml, xPost } from '../harness/feeds.mjs';
+import { test } from 'node:test';
+import { launch, useChromium } from '../harness/chromium.mjs';
+import { expectedFromCli } from '../harness/cli.mjs';
+import { xBurstFeedHtml, xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
 
-const expectedCount = (html, url) => scanHtml(html, url).items.filter(countsOnBadge).length;
-const badgeText = (n) => (n === 0 ? '' : n > 999 ? '999+' : String(n));
-
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 test('500 posts appended in bursts of 50 are all counted', async () => {
   const url = 'https://x.com/home';
-  browser.serve(url, xBurstFeedHtml(20, 500, 50, 150));
-  const want = expectedCount(xFeedHtml(520), url);
+  const { count: want, badge } = expectedFromCli(xFeedHtml(520), url);
   assert.ok(want > 100, `the feed has flagged posts (${want})`);
-  const page = await browser.context.newPage();
-  await page.goto(url);
+  const { page, tabId } = await browser.open(url, xBurstFeedHtml(20, 500, 50, 150));
   await page.waitForFunction(() => document.title === 'done', null, { timeout: 30_000 });
-  const tabId = await browser.activeTabId(page);
-  await browser.waitForBadge(tabId, (t) => t === badgeText(want), 30_000);
+  await browser.waitForBadge(tabId, (t) => t === badge, 30_000);
   assert.equal(await page.evaluate(() => document.querySelectorAll('basira-mark').length), want);
   await page.close();
 });
@@ -34,23 +22,17 @@ test('500 posts appended in bursts of 50 are all counted', async () => {
 test('SPA navigation resets the count to the new page', async () => {
   const url = 'https://x.com/home';
   const second = Array.from({ length: 6 }, (_, i) => xPost(1000 + i)).join('');
-  const wantSecond = expectedCount(
-    xFeedHtml(0).replace('<div id="feed"></div>', `<div id="feed">${second}</div>`),
-    'https://x.com/explore',
-  );
+  const { count: wantSecond, badge: badgeSecond } = expectedFromCli(xFeedOf(second), 'https://x.com/explore');
   const script = `window.goExplore = () => {
     history.pushState({}, '', '/explore');
     document.getElementById('feed').innerHTML = ${JSON.stringify(second)};
   };`;
-  browser.serve(url, xFeedHtml(30, { script }));
-  const wantFirst = expectedCount(xFeedHtml(30), url);
+  const { count: wantFirst, badge: badgeFirst } = expectedFromCli(xFeedHtml(30), url);
   assert.notEqual(wantFirst, wantSecond);
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const tabId = await browser.activeTabId(page);
-  await browser.waitForBadge(tabId, (t) => t === badgeText(wantFirst));
+  const { page, tabId } = await browser.open(url, xFeedHtml(30, { script }));
+  await browser.waitForBadge(tabId, (t) => t === badgeFirst);
   await page.evaluate(() => window.goExplore());
-  await browser.waitForBadge(tabId, (t) => t === badgeText(wantSecond));
+  await browser.waitForBadge(tabId, (t) => t === badgeSecond);
   assert.equal(await page.evaluate(() => document.querySelectorAll('basira-mark').length), wantSecond);
   await page.close();
 });
@@ -58,7 +40,7 @@ test('SPA navigation resets the count to the new page', async () => {
 test('a 2,000-post feed is scanned without adding a long task', async () => {
   const url = 'https://x.com/home';
   const html = xFeedHtml(2000);
-  const want = expectedCount(html, url);
+  const { count: want, badge } = expectedFromCli(html, url);
   const observe = () => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
@@ -79,13 +61,10 @@ test('a 2,000-post feed is scanned without adding a long task', async () => {
   await plain.addInitScript(observe);
   await plain.goto(url);
 
-  browser.serve(url, html);
-  const page = await browser.context.newPage();
-  await page.addInitScript(observe);
-  const started = Date.now();
-  await page.goto(url);
-  const tabId = await browser.activeTabId(page);
-  await browser.waitForBadge(tabId, (t) => t === badgeText(want), 60_000);
+  const { page, tabId, started } = await browser.open(url, html, {
+    prepare: (p) => p.addInitScript(observe),
+  });
+  await browser.waitForBadge(tabId, (t) => t === badge, 60_000);
   const scanMs = Date.now() - started;
   await new Promise((r) => setTimeout(r, 500));
   const withBasira = await longTasksAfterLoad(page);

@@ -3,28 +3,21 @@
 // and nothing reaches the network.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { launch } from '../harness/chromium.mjs';
+import { test } from 'node:test';
+import { useChromium } from '../harness/chromium.mjs';
+import { BADGE_RGBA } from '../harness/expected.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 test('badge counts flagged items on a generic page and the popup agrees', async () => {
   const url = 'https://news.example.org/2025/ai-creator-deals';
-  browser.serve(url, await readFile('tests/fixtures/pages/generic/ai-news-with-ads.html', 'utf8'));
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const tabId = await browser.activeTabId(page);
+  const html = await readFile('tests/fixtures/pages/generic/ai-news-with-ads.html', 'utf8');
+  const { page, tabId } = await browser.open(url, html);
   assert.ok(tabId, 'active tab found');
   // The news story is a mention; the labelled ad unit is sponsored; the sidebar promo with a code
   // and a ref link is undisclosed: two flagged, red.
   const badge = await browser.waitForBadge(tabId, (t) => t === '2');
-  assert.deepEqual(badge.color, [179, 38, 30, 255]);
+  assert.deepEqual(badge.color, BADGE_RGBA.red);
 
   // Marks sit on exactly the two flagged items, inside closed shadow roots.
   const marked = await page.evaluate(() =>
@@ -44,9 +37,5 @@ test('badge counts flagged items on a generic page and the popup agrees', async 
   assert.deepEqual(verdicts.sort(), ['sponsored', 'undisclosed']);
   await popup.close();
   await page.close();
-  assert.deepEqual(
-    browser.blocked.filter((u) => !u.includes('favicon')),
-    [],
-    'no request left the machine',
-  );
+  assert.deepEqual(browser.blockedBesidesFavicon(), [], 'no request left the machine');
 });

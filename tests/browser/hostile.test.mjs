@@ -6,269 +6,38 @@
 // the same page without Basira is the baseline), and ends with the badge, marks and verdicts the
 // `scan` CLI gives for the same markup.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch } from '../harness/chromium.mjs';
-import { countsOnBadge, scanHtml } from '../harness/cli.mjs';
-import { xFeedHtml, xPost } from '../harness/feeds.mjs';
+import { after, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { useChromium } from '../harness/chromium.mjs';
+import { expectedFromCli } from '../harness/cli.mjs';
+import { watchErrors } from '../harness/errors.mjs';
+import { escapeHtml, xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
+import { expectSameAsCli, heartbeat, hostileCases, SETTLED_MS } from '../harness/hostile.mjs';
+import {
+  HEARTBEAT,
+  HEARTBEAT_START,
+  heartbeatPage,
+  heartbeatXPage,
+  PLAIN,
+  PROMO,
+} from '../harness/pages.mjs';
 
-/** The longest the page's heartbeat may stall while Basira scans. */
-const MAX_GAP_MS = 200;
-const badgeText = (n) => (n === 0 ? '' : n > 999 ? '999+' : String(n));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const escapeHtml = (s) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/**
- * The page's own heartbeat: a 10 ms interval that records its longest gap (and every gap over
- * 50 ms, with its time). The page's first layout falls inside the window, with Basira and
- * without: the baseline run shows what is the page's own.
- */
-const HEARTBEAT = `<script>(() => {
-  const hb = (window.__hb = { max: 0, ticks: 0, last: performance.now(), since: performance.now(), gaps: [] });
-  window.__hbReset = () => { hb.max = 0; hb.ticks = 0; hb.gaps = []; hb.last = hb.since = performance.now(); };
-  setInterval(() => {
-    const now = performance.now();
-    const gap = now - hb.last;
-    if (gap > hb.max) hb.max = gap;
-    if (gap > 50) hb.gaps.push([Math.round(hb.last - hb.since), Math.round(gap)]);
-    hb.ticks++;
-    hb.last = now;
-  }, 10);
-})();</script>`;
-
-/**
- * The measured window opens when the page's own parsing and scripts are done: the last thing in
- * <body>, before DOMContentLoaded, so before Basira's content script (document_idle) can run.
- */
-const HEARTBEAT_START = '<script>window.__hbReset()</script>';
-
-const page = (body, { lang = 'en', title = 'Page', head = '', canonical = '' } = {}) =>
-  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>${
-    canonical ? `<link rel="canonical" href="${canonical}">` : ''
-  }${HEARTBEAT}${head}</head><body>${body}${HEARTBEAT_START}</body></html>`;
-
-/** An X-like feed page (tests/harness/feeds.mjs markup) holding `posts`, with the heartbeat. */
-const xPage = (posts, script = '') =>
-  xFeedHtml(0, { script })
-    .replace('<div id="feed"></div>', `<div id="feed">${posts}</div>`)
-    .replace('</head>', `${HEARTBEAT}</head>`)
-    .replace('</body>', `${HEARTBEAT_START}</body>`);
-
-/** Sample posts: flagged and not, English and Arabic, so counts mean something. */
-const PROMO = [
-  'Jasper AI is a total game changer for my captions. Use code SAVE20 for 20% off!',
-  'I switched to Writesonic last month and never looked back 🚀 try it: writesonic.com/?fpr=maya',
-  'جربت ChatGPT بلس وغير حياتي 🔥 استخدموا كود MAYA20 للخصم',
-  'Sponsored by Synthesia: make AI avatar videos in minutes. Try it free today!',
-];
-const PLAIN = [
-  'Had a lovely walk by the river this morning, the swans are back.',
-  'Our city council votes on the new bike lanes next Tuesday.',
-  'قرأت اليوم مقالا عن تاريخ الخط العربي وجماله',
-  'Regulators in the EU published a report on how AI chatbots handle personal data.',
-];
-
-/**
- * Everything a page or Basira's isolated world reports as going wrong: page errors, console
- * errors and warnings, uncaught exceptions in any execution context (CDP sees the content
- * script's isolated world too), and browser log errors.
- */
-async function watchErrors(p) {
-  const errors = [];
-  const contexts = new Map();
-  p.on('pageerror', (e) => errors.push({ source: 'pageerror', text: `${e.message}\n${e.stack ?? ''}` }));
-  p.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning')
-      errors.push({ source: `console.${m.type()}`, text: `${m.text()} @ ${m.location()?.url ?? ''}` });
-  });
-  const cdp = await p.context().newCDPSession(p);
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
-  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
-    const ctx = contexts.get(d.executionContextId);
-    errors.push({
-      source: 'exception',
-      world: ctx?.origin ?? '',
-      text: `${d.exception?.description ?? d.text} @ ${d.url ?? ''}`,
-    });
-  });
-  cdp.on('Runtime.consoleAPICalled', (e) => {
-    if (!['error', 'warning', 'assert'].includes(e.type)) return;
-    const ctx = contexts.get(e.executionContextId);
-    errors.push({
-      source: `console-api.${e.type}`,
-      world: ctx?.origin ?? '',
-      text: e.args.map((a) => a.value ?? a.description ?? '').join(' '),
-    });
-  });
-  cdp.on('Log.entryAdded', ({ entry }) => {
-    if (entry.level === 'error') errors.push({ source: 'log', text: `${entry.text} @ ${entry.url ?? ''}` });
-  });
-  await cdp.send('Runtime.enable');
-  await cdp.send('Log.enable');
-  return {
-    errors,
-    cdp,
-    /** The content script's isolated world, once it has started. */
-    basiraContext: () => [...contexts.values()].find((c) => c.origin.startsWith('chrome-extension://')),
-    /** Errors that are Basira's: from its world, naming it, or from an extension address. */
-    basira: () =>
-      errors.filter(
-        (e) =>
-          (e.world ?? '').startsWith('chrome-extension://') || /basira|chrome-extension:\/\//i.test(e.text),
-      ),
-  };
-}
-
-/**
- * Waits until the badge shows `expected` and keeps showing it for `stableMs`; returns the moment
- * (Date.now()) it first showed it for good.
- */
-async function settleBadge(browser, tabId, expected, timeout = 60_000, stableMs = 1_000) {
-  const start = Date.now();
-  let since = null;
-  let last = null;
-  while (Date.now() - start < timeout) {
-    last = (await browser.badge(tabId)).text;
-    if (last === expected) {
-      since ??= Date.now();
-      if (Date.now() - since >= stableMs) return since;
-    } else since = null;
-    await sleep(100);
-  }
-  throw new Error(`badge never settled on "${expected}"; last "${last}"`);
-}
-
-/** Every finding the background holds for the tab (all verdicts), from session storage. */
-async function storedFindings(browser, tabId) {
-  return browser.worker.evaluate(async (id) => {
-    const key = `tab-${id}`;
-    return (await chrome.storage.session.get(key))[key]?.findings ?? [];
-  }, tabId);
-}
-
-const summary = (items) =>
-  items.map((i) => `${i.verdict} | ${i.topic} | ${i.excerpt.replace(/\s+/g, ' ').slice(0, 90)}`).sort();
-
-/** Waits until the tab's findings are the CLI's items for `html` (verdict, topic, excerpt). */
-async function expectSameAsCli(browser, tabId, cliItems, timeout = 20_000) {
-  const want = summary(cliItems);
-  const start = Date.now();
-  let got = [];
-  while (Date.now() - start < timeout) {
-    got = summary(await storedFindings(browser, tabId));
-    if (JSON.stringify(got) === JSON.stringify(want)) return got;
-    await sleep(250);
-  }
-  assert.deepEqual(got, want, 'the extension and the CLI read the page alike');
-  return got;
-}
-
-const heartbeat = (p) =>
-  p.evaluate(() => ({ max: Math.round(window.__hb.max), ticks: window.__hb.ticks, gaps: window.__hb.gaps }));
-
-let browser;
-let bare;
-/** Measured numbers, printed at the end for the report. */
-const measured = [];
-
-before(async () => {
-  [browser, bare] = await Promise.all([launch(), launch({ extension: false })]);
-});
-after(async () => {
+const browser = useChromium();
+const bare = useChromium({ extension: false });
+const { measured, openCase, expectWellBehaved } = hostileCases(browser, bare);
+after(() => {
   console.log(`hostile pages, measured:\n${measured.map((m) => JSON.stringify(m)).join('\n')}`);
-  await Promise.all([browser?.close(), bare?.close()]);
 });
-
-/**
- * Opens `html` at `url` with Basira and without, waits for the badge to settle on `expected`,
- * and returns the page (still open), its tab, the heartbeat with and without Basira, the time to
- * the final badge, and the error watcher.
- */
-async function openCase(name, url, html, expected, { routes = {}, timeout = 60_000 } = {}) {
-  for (const [u, h] of Object.entries({ [url]: html, ...routes })) {
-    browser.serve(u, h);
-    bare.serve(u, h);
-  }
-  const p = await browser.context.newPage();
-  const watch = await watchErrors(p);
-  await p.bringToFront(); // a background tab's timers are throttled
-  const started = Date.now();
-  await p.goto(url, { timeout });
-  const tabId = await browser.activeTabId(p);
-  const toBadgeMs = (await settleBadge(browser, tabId, badgeText(expected), timeout)) - started;
-  const withBasira = await heartbeat(p);
-
-  // The same page without Basira, observed for as long.
-  const q = await bare.context.newPage();
-  await q.bringToFront();
-  await q.goto(url, { timeout });
-  await sleep(Math.min(10_000, Math.max(1_000, toBadgeMs + 1_000)));
-  const without = await heartbeat(q);
-  await q.close();
-  await p.bringToFront();
-  const m = {
-    case: name,
-    badge: badgeText(expected),
-    toBadgeMs,
-    maxGapMs: withBasira.max,
-    baselineMaxGapMs: without.max,
-    gaps: withBasira.gaps.slice(0, 8),
-  };
-  measured.push(m);
-  const again = () => openCase(`${name} (measured again)`, url, html, expected, { routes, timeout });
-  return { page: p, tabId, withBasira, without, watch, m, again };
-}
-
-/**
- * The checks every case ends with. A stall must reproduce to fail: this machine is shared, so a
- * gap over the limit (and over the baseline) is measured once more on a fresh tab, and the case
- * fails only if both measurements stall.
- */
-async function expectWellBehaved(c, maxGap = MAX_GAP_MS) {
-  const { page: p, watch, withBasira, without, m } = c;
-  assert.deepEqual(watch.basira(), [], `Basira threw or logged into the page (${m.case})`);
-  assert.deepEqual(
-    watch.errors.filter((e) => e.source === 'pageerror'),
-    [],
-    `the page saw no error (${m.case})`,
-  );
-  assert.ok(withBasira.ticks > 20, `the heartbeat ran (${withBasira.ticks} ticks)`);
-  const smooth = (w, wo) => w.max < maxGap || w.max <= wo.max + 50;
-  const report = (w, wo) => `${w.max} ms with Basira (without: ${wo.max} ms); gaps ${JSON.stringify(w.gaps)}`;
-  await p.close();
-  if (smooth(withBasira, without) || !c.again) return;
-  const second = await c.again();
-  await second.page.close();
-  assert.ok(
-    smooth(second.withBasira, second.without),
-    `${m.case}: the page's heartbeat stalled ${report(withBasira, without)}; measured again: ${report(second.withBasira, second.without)}`,
-  );
-}
-
-/** Flagged items of a CLI scan, as the badge counts them. */
-const cliCount = (html, url) => {
-  const items = scanHtml(html, url).items;
-  return { items, count: items.filter(countsOnBadge).length };
-};
-
-// ---------------------------------------------------------------------------------------------
 
 describe('the error watcher sees Basira', () => {
   test('an exception thrown in the content script world is caught and attributed', async () => {
     const url = 'https://news.example.org/probe';
-    const html = page(`<article><p>${PROMO[0]}</p></article>`);
-    browser.serve(url, html);
-    const p = await browser.context.newPage();
-    const watch = await watchErrors(p);
-    await p.goto(url);
-    const tabId = await browser.activeTabId(p);
-    await settleBadge(browser, tabId, '1', 15_000, 200);
-    const ctx = watch.basiraContext();
-    assert.ok(ctx, 'the content script has its own world');
-    await watch.cdp.send('Runtime.evaluate', {
-      contextId: ctx.id,
-      expression: `setTimeout(() => { throw new Error('probe from the extension world'); }, 0); 1`,
-    });
+    const html = heartbeatPage(`<article><p>${PROMO[0]}</p></article>`);
+    const { page: p, tabId, prepared: watch } = await browser.open(url, html, { prepare: watchErrors });
+    await browser.settleBadge(tabId, '1', { timeout: 15_000, stableMs: 200 });
+    await watch.inBasiraWorld(
+      `setTimeout(() => { throw new Error('probe from the extension world'); }, 0); 1`,
+    );
     await sleep(300);
     assert.equal(watch.basira().length, 1, JSON.stringify(watch.errors));
     assert.match(watch.basira()[0].text, /probe from the extension world/);
@@ -287,14 +56,14 @@ describe('hostile pages', () => {
     const body = (text) =>
       `<main><article><p>${PROMO[0]}</p></article><article><p>${PROMO[1]}</p></article><div style="height:3000px"></div>` +
       `<article id="huge" style="content-visibility:auto;contain-intrinsic-size:auto 50000px"><p id="t">${text}</p></article></main>`;
-    const html = page(
+    const html = heartbeatPage(
       `${body('')}<script>document.getElementById('t').textContent = ${JSON.stringify(words)}.repeat(${Math.ceil(
         (10 * 1024 * 1024) / words.length,
       )}).slice(0, ${10 * 1024 * 1024});</script>`,
     );
-    const { items, count } = cliCount(page(body(escapeHtml(huge))), url);
+    const { items, count, badge } = expectedFromCli(heartbeatPage(body(escapeHtml(huge))), url);
     assert.equal(count, 2);
-    const c = await openCase('10 MB text node', url, html, count, { timeout: 120_000 });
+    const c = await openCase('10 MB text node', url, html, badge, { timeout: 120_000 });
     assert.equal(
       await c.page.evaluate(() => document.getElementById('t').firstChild.length),
       10 * 1024 * 1024,
@@ -315,9 +84,9 @@ describe('hostile pages', () => {
       (_, i) => `<span>${i % 500 === 0 ? 'AI' : 'word'}</span>`,
     ).join(' ');
     const body = `<main>${Array.from({ length: 1_999 }, (_, i) => article(i)).join('')}<article id="soup"><p>${spans}</p></article></main>`;
-    const html = page(body);
-    const { items, count } = cliCount(html, url);
-    const c = await openCase('100,000 elements', url, html, count, { timeout: 120_000 });
+    const html = heartbeatPage(body);
+    const { items, count, badge } = expectedFromCli(html, url);
+    const c = await openCase('100,000 elements', url, html, badge, { timeout: 120_000 });
     const elements = await c.page.evaluate(() => document.getElementsByTagName('*').length);
     assert.ok(elements >= 100_000, `${elements} elements`);
     c.m.elements = elements;
@@ -342,17 +111,17 @@ describe('hostile pages', () => {
       chain(a, ${DEPTH}).innerHTML = ${JSON.stringify(`<p>${PROMO[3]}</p>`)};
       document.getElementById('slot2').appendChild(a);
     </script>`;
-    const html = page(
+    const html = heartbeatPage(
       `<main><article><p>${PLAIN[1]}</p></article><div id="slot1"></div><div id="slot2"></div></main>${build}`,
     );
-    const { items, count } = cliCount(
-      page(
+    const { items, count, badge } = expectedFromCli(
+      heartbeatPage(
         `<main><article><p>${PLAIN[1]}</p></article><div id="slot1">${nested(inside)}</div><div id="slot2">${deepText}</div></main>`,
       ),
       url,
     );
     assert.equal(count, 2, `the CLI reads both deep posts: ${JSON.stringify(items.map((i) => i.verdict))}`);
-    const c = await openCase('nesting 5,000 deep', url, html, count);
+    const c = await openCase('nesting 5,000 deep', url, html, badge);
     const depth = await c.page.evaluate(() => {
       let d = 0;
       for (let el = document.getElementById('deep-post'); el; el = el.parentElement) d++;
@@ -413,27 +182,23 @@ describe('hostile pages', () => {
           document.title = 'done';
         }
       }, 10);`;
-    const html = xFeedHtml(INITIAL, { script: storm })
-      .replace('</head>', `${HEARTBEAT}</head>`)
-      .replace('</body>', `${HEARTBEAT_START}</body>`);
-    browser.serve(url, html);
+    const html = xFeedHtml(INITIAL, { script: storm, head: HEARTBEAT, tail: HEARTBEAT_START });
     bare.serve(url, html);
-    const p = await browser.context.newPage();
-    const watch = await watchErrors(p);
-    await p.bringToFront();
-    const started = Date.now();
-    await p.goto(url);
+    const {
+      page: p,
+      tabId,
+      prepared: watch,
+      started,
+    } = await browser.open(url, html, { prepare: watchErrors });
     await p.waitForFunction(() => document.title === 'done', null, { timeout: 30_000 });
-    const tabId = await browser.activeTabId(p);
     const { mutations, finalFeed } = await p.evaluate(() => ({
       mutations: window.__mutations,
       finalFeed: window.__finalFeed,
     }));
     assert.equal(mutations, 5_000, `${mutations} mutations`);
-    const finalHtml = xFeedHtml(0).replace('<div id="feed"></div>', `<div id="feed">${finalFeed}</div>`);
-    const { items, count } = cliCount(finalHtml, url);
+    const { items, count, badge } = expectedFromCli(xFeedOf(finalFeed), url);
     assert.ok(count > 5, `the final feed has flagged posts (${count})`);
-    const badgeAt = await settleBadge(browser, tabId, badgeText(count), 30_000);
+    const badgeAt = await browser.settleBadge(tabId, badge, { timeout: 30_000, stableMs: SETTLED_MS });
     const withBasira = await heartbeat(p);
     const q = await bare.context.newPage();
     await q.bringToFront();
@@ -446,7 +211,7 @@ describe('hostile pages', () => {
     const m = {
       case: '1,000 mutations/s for 5 s (X feed)',
       mutations,
-      badge: badgeText(count),
+      badge,
       toBadgeMs: badgeAt - started,
       maxGapMs: withBasira.max,
       baselineMaxGapMs: without.max,
@@ -467,10 +232,10 @@ describe('hostile pages', () => {
       const cell = document.querySelector('[data-testid="cellInnerDiv"]');
       cell.innerHTML = cell.innerHTML.replace(/<basira-mark[^>]*><\\/basira-mark>/g, '');
     };`;
-    const html = xPage(xPost(0, { lang: 'en', text: PROMO[0], links: [] }), script);
-    const { count } = cliCount(html, url);
+    const html = heartbeatXPage(xPost(0, { lang: 'en', text: PROMO[0], links: [] }), script);
+    const { count } = expectedFromCli(html, url);
     assert.equal(count, 1);
-    const c = await openCase('re-rendered post', url, html, 1);
+    const c = await openCase('re-rendered post', url, html, '1');
     await c.page.waitForFunction(() => document.querySelectorAll('basira-mark').length === 1);
     // X and React rebuild a post's subtree (or the whole cell) while scrolling: same post, new nodes.
     await c.page.evaluate(() => window.rerender());
@@ -486,8 +251,10 @@ describe('hostile pages', () => {
 
   test('iframes: same-origin and srcdoc frames holding posts', async () => {
     const url = 'https://news.example.org/2025/frames';
-    const framed = page(`<article><p>${PROMO[0]}</p></article><article><p>${PROMO[2]}</p></article>`);
-    const html = page(
+    const framed = heartbeatPage(
+      `<article><p>${PROMO[0]}</p></article><article><p>${PROMO[2]}</p></article>`,
+    );
+    const html = heartbeatPage(
       `<main><article><p>${PROMO[1]}</p></article><article><p>${PLAIN[0]}</p></article>
       <iframe id="same" src="/frame"></iframe>
       <iframe id="doc" srcdoc="${escapeHtml(framed)}"></iframe></main>
@@ -505,9 +272,9 @@ describe('hostile pages', () => {
     );
     // Basira reads the top document only (content script without all_frames): the CLI on this
     // same HTML, which cannot see inside frames either, is the expectation.
-    const { items, count } = cliCount(html, url);
+    const { items, count, badge } = expectedFromCli(html, url);
     assert.equal(count, 1);
-    const c = await openCase('iframes', url, html, count, {
+    const c = await openCase('iframes', url, html, badge, {
       routes: { 'https://news.example.org/frame': framed },
     });
     await expectSameAsCli(browser, c.tabId, items);
@@ -554,7 +321,7 @@ describe('hostile pages', () => {
       post('t3_a4', PLAIN[3], `<rd-body slot="text-body" data-text="${escapeHtml(PLAIN[2])}"></rd-body>`),
       `<shreddit-ad-post id="t3_ad" post-title="${escapeHtml('Meet Jasper, the AI copilot for marketing teams')}"><div slot="text-body"><p>Write on-brand content 10x faster.</p></div></shreddit-ad-post>`,
     ];
-    const html = page(`${define}<shreddit-feed>${posts.join('\n')}</shreddit-feed>`, {
+    const html = heartbeatPage(`${define}<shreddit-feed>${posts.join('\n')}</shreddit-feed>`, {
       canonical: url,
     });
     // The static equivalent: shadow text inlined where the browser's text reader finds it.
@@ -562,9 +329,9 @@ describe('hostile pages', () => {
       /<rd-body slot="text-body" data-text="([^"]*)"><\/rd-body>/g,
       '<div slot="text-body"><p>$1</p></div>',
     );
-    const { items, count } = cliCount(inlined, url);
+    const { items, count, badge } = expectedFromCli(inlined, url);
     assert.equal(count, 3, 'two posts and the ad');
-    const c = await openCase('open shadow roots (Reddit)', url, html, count);
+    const c = await openCase('open shadow roots (Reddit)', url, html, badge);
     assert.equal(await c.page.evaluate(() => document.querySelectorAll('shreddit-post').length), 4);
     await expectSameAsCli(browser, c.tabId, items);
     await expectWellBehaved(c);
@@ -578,7 +345,7 @@ describe('hostile pages', () => {
     const widget = articles([PROMO[1]]);
     // An app shell (a web component) renders the feed inside its open shadow root; later it
     // appends more posts there, and a widget with its own shadow root joins the page.
-    const html = page(
+    const html = heartbeatPage(
       `<app-shell></app-shell><script>
         const root = document.querySelector('app-shell').attachShadow({ mode: 'open' });
         root.innerHTML = '<main>' + ${JSON.stringify(first)} + '</main>';
@@ -590,12 +357,14 @@ describe('hostile pages', () => {
         }, 1500);
       </script>`,
     );
-    const { items, count } = cliCount(
-      page(`<app-shell><main>${first}${later}</main></app-shell><promo-widget>${widget}</promo-widget>`),
+    const { items, count, badge } = expectedFromCli(
+      heartbeatPage(
+        `<app-shell><main>${first}${later}</main></app-shell><promo-widget>${widget}</promo-widget>`,
+      ),
       url,
     );
     assert.equal(count, 3);
-    const c = await openCase('posts inside open shadow roots', url, html, count, { timeout: 20_000 });
+    const c = await openCase('posts inside open shadow roots', url, html, badge, { timeout: 20_000 });
     await expectSameAsCli(browser, c.tabId, items);
     // Each flagged post carries its mark, inside the shadow tree that holds it.
     const marks = await c.page.evaluate(() => {
@@ -618,13 +387,13 @@ describe('hostile pages', () => {
     const feed = texts
       .map((text, i) => xPost(500 + i, { lang: i % 2 ? 'ar' : 'en', text, links: [] }))
       .join('');
-    const html = xPage(feed);
-    const { items, count } = cliCount(html, url);
+    const html = heartbeatXPage(feed);
+    const { items, badge } = expectedFromCli(html, url);
     const verdicts = items.map((i) => i.verdict);
     assert.equal(verdicts[0], 'undisclosed', `mixed post with a code: ${verdicts}`);
     assert.equal(verdicts[1], 'sponsored', `Arabic disclosure inside bidi embedding: ${verdicts}`);
     assert.equal(verdicts[3], 'sponsored', `#إعلان with reversed Latin: ${verdicts}`);
-    const c = await openCase('mixed RTL/LTR', url, html, count);
+    const c = await openCase('mixed RTL/LTR', url, html, badge);
     await expectSameAsCli(browser, c.tabId, items);
     await expectWellBehaved(c);
   });
@@ -781,15 +550,15 @@ describe('hostile pages', () => {
     test(`evasion — ${evasion.name}`, async () => {
       const body = evasion.body();
       const html = evasion.url.startsWith('https://x.com')
-        ? xPage(body)
-        : page(`<main>${body}</main>`, { canonical: evasion.url });
-      const { items, count } = cliCount(html, evasion.url);
+        ? heartbeatXPage(body)
+        : heartbeatPage(`<main>${body}</main>`, { canonical: evasion.url });
+      const { items, badge } = expectedFromCli(html, evasion.url);
       assert.deepEqual(
         items.map((i) => i.verdict),
         evasion.expect,
         `CLI verdicts: ${JSON.stringify(items.map((i) => [i.verdict, i.excerpt.slice(0, 50)]))}`,
       );
-      const c = await openCase(`evasion: ${evasion.name.slice(0, 40)}`, evasion.url, html, count);
+      const c = await openCase(`evasion: ${evasion.name.slice(0, 40)}`, evasion.url, html, badge);
       await expectSameAsCli(browser, c.tabId, items);
       await expectWellBehaved(c);
     });
@@ -802,30 +571,30 @@ describe('hostile pages', () => {
     const label = ['S', ['q', true], 'p', 'o', ['x', true], 'n', 's', 'o', 'r', ['k', true], 'e', 'd']
       .map((x) => (Array.isArray(x) ? l(x[0], true) : l(x)))
       .join('');
-    const html = page(
+    const html = heartbeatPage(
       `<main><div data-pagelet="FeedUnit_9"><div role="article"><h4><a href="https://www.facebook.com/grammarly"><strong><span>Grammarly</span></strong></a></h4>` +
         `<div><a href="https://www.facebook.com/ads/about/"><span style="display:flex">${label}</span></a></div>` +
         `<div data-ad-preview="message"><div dir="auto">Write with confidence at work. Grammarly’s AI helps you rewrite in one click. Try it free.</div></div></div></div></main>`,
       { head: '<style>.zz { position: absolute; top: -999px; opacity: 0 }</style>' },
     );
-    const c = await openCase('evasion: Facebook stylesheet decoys', url, html, 1);
-    const [finding] = await storedFindings(browser, c.tabId);
+    const c = await openCase('evasion: Facebook stylesheet decoys', url, html, '1');
+    const [finding] = await browser.findings(c.tabId);
     assert.equal(finding.verdict, 'sponsored', JSON.stringify(finding.cues.map((q) => q.rule)));
     await expectWellBehaved(c);
   });
 
   test('an article nested in an article is still read', async () => {
     const url = 'https://news.example.org/2025/embedded-card';
-    const html = page(
+    const html = heartbeatPage(
       `<main><article><h1>Our weekly AI roundup</h1><p>${PLAIN[3]}</p><article class="card"><p>${PROMO[0]}</p></article></article></main>`,
     );
-    const { items, count } = cliCount(html, url);
+    const { items, count, badge } = expectedFromCli(html, url);
     assert.equal(
       count,
       1,
       `the embedded promo is flagged: ${JSON.stringify(items.map((i) => [i.verdict, i.excerpt]))}`,
     );
-    const c = await openCase('nested article', url, html, count);
+    const c = await openCase('nested article', url, html, badge);
     await expectSameAsCli(browser, c.tabId, items);
     await expectWellBehaved(c);
   });
@@ -834,7 +603,7 @@ describe('hostile pages', () => {
     // ASCII art, separators, a page that wants Basira to stall: long runs of "-" or "a-". Ten
     // posts, each at the 20,000-character cap of an item's text (utils/dom/text.ts).
     const url = 'https://news.example.org/2025/dashes';
-    const html = page(
+    const html = heartbeatPage(
       `<main><article><p>${PROMO[0]}</p></article>${['-', '-', '-', '-', '-', '-', 'a-', 'a-', '-a.', '-a.']
         .map(
           (unit) =>
@@ -842,8 +611,8 @@ describe('hostile pages', () => {
         )
         .join('')}</main>`,
     );
-    const { items, count } = cliCount(html, url);
-    const c = await openCase('20,000-dash posts', url, html, count);
+    const { items, badge } = expectedFromCli(html, url);
+    const c = await openCase('20,000-dash posts', url, html, badge);
     await expectSameAsCli(browser, c.tabId, items);
     // The page does nothing else (its baseline stays near its 10 ms tick), so a stall of twice a
     // long task is Basira's alone: one post is one engine call that no idle budget can split.
@@ -852,12 +621,12 @@ describe('hostile pages', () => {
 
   test('a page address longer than 4,000 characters', async () => {
     const url = `https://news.example.org/2025/search?q=${'ai+tools+'.repeat(600)}`;
-    const html = page(
+    const html = heartbeatPage(
       `<main><article><p>${PROMO[0]}</p></article><article><p>${PROMO[1]}</p></article></main>`,
     );
-    const { items, count } = cliCount(html, url);
+    const { items, count, badge } = expectedFromCli(html, url);
     assert.equal(count, 2);
-    const c = await openCase('4,000+ character address', url, html, count, { timeout: 15_000 });
+    const c = await openCase('4,000+ character address', url, html, badge, { timeout: 15_000 });
     await expectSameAsCli(browser, c.tabId, items);
     await expectWellBehaved(c);
   });
@@ -866,13 +635,13 @@ describe('hostile pages', () => {
     const url = 'https://www.reddit.com/r/artificial/';
     const post = (id, text) =>
       `<shreddit-post id="${id}" post-title="${escapeHtml(text)}" author="u" permalink="/r/artificial/comments/x/"></shreddit-post>`;
-    const html = page(
+    const html = heartbeatPage(
       [post('t3_ok1', PROMO[0]), post(`t3_${'x'.repeat(300)}`, PLAIN[0]), post('t3_ok2', PROMO[1])].join(''),
       { canonical: url },
     );
-    const { items, count } = cliCount(html, url);
+    const { items, count, badge } = expectedFromCli(html, url);
     assert.equal(count, 2);
-    const c = await openCase('300-character post id', url, html, count, { timeout: 15_000 });
+    const c = await openCase('300-character post id', url, html, badge, { timeout: 15_000 });
     await expectSameAsCli(browser, c.tabId, items);
     await expectWellBehaved(c);
   });

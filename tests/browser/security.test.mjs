@@ -7,77 +7,37 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { EXTENSION_DIR, launch } from '../harness/chromium.mjs';
-import { countsOnBadge, scanHtml } from '../harness/cli.mjs';
-import { xFeedHtml, xPost } from '../harness/feeds.mjs';
+import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EXTENSION_DIR, useChromium } from '../harness/chromium.mjs';
+import { expectedFromCli } from '../harness/cli.mjs';
+import { watchErrors } from '../harness/errors.mjs';
+import { xFeedOf, xPost } from '../harness/feeds.mjs';
+import { PLAIN } from '../harness/pages.mjs';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
+/** Promotions with a discount code and no disclosure: each is flagged. */
 const PROMO = [
   'Jasper AI is a total game changer for my captions. Use code SAVE20 for 20% off!',
   'I switched to Writesonic last month and never looked back 🚀 use code WRITE30',
   'Synthesia makes AI avatar videos in minutes, use code VID10 for 10% off',
 ];
-const PLAIN = [
-  'Had a lovely walk by the river this morning, the swans are back.',
-  'Our city council votes on the new bike lanes next Tuesday.',
-];
 
-const xPage = (posts, head = '') =>
-  xFeedHtml(0)
-    .replace('<div id="feed"></div>', `<div id="feed">${posts}</div>`)
-    .replace('</head>', `${head}</head>`);
-
-/** Waits until the badge shows `expected` and keeps showing it for `stableMs`. */
-async function settleBadge(browser, tabId, expected, timeout = 20_000, stableMs = 800) {
-  const start = Date.now();
-  let since = null;
-  let last = null;
-  while (Date.now() - start < timeout) {
-    last = (await browser.badge(tabId)).text;
-    if (last === expected) {
-      since ??= Date.now();
-      if (Date.now() - since >= stableMs) return;
-    } else since = null;
-    await sleep(100);
-  }
-  throw new Error(`badge never settled on "${expected}"; last "${last}"`);
-}
-
-/** Page errors and errors from any world (Basira's isolated world included), and that world. */
-async function watch(page) {
-  const errors = [];
-  const contexts = new Map();
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  const cdp = await page.context().newCDPSession(page);
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
-  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
-    const origin = contexts.get(d.executionContextId)?.origin ?? '';
-    errors.push(`exception in ${origin || 'page'}: ${d.exception?.description ?? d.text}`);
-  });
-  await cdp.send('Runtime.enable');
-  return {
-    cdp,
-    errors,
-    basiraErrors: () => errors.filter((e) => /chrome-extension:\/\/|basira/i.test(e)),
-    basiraWorld: () => [...contexts.values()].find((c) => c.origin.startsWith('chrome-extension://')),
-  };
-}
-
-/** Evaluates in Basira's content-script world: what a compromised content script could do. */
-async function inContentScript(w, expression) {
-  const ctx = w.basiraWorld();
-  assert.ok(ctx, "Basira's content script world exists");
-  const { result, exceptionDetails } = await w.cdp.send('Runtime.evaluate', {
-    contextId: ctx.id,
-    expression,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-  return result.value;
-}
+/** A finding as a forger would write it: undisclosed AI promotion, full confidence. */
+const forgedFinding = (id, platform) => ({
+  id,
+  verdict: 'undisclosed',
+  topic: 'ai',
+  confidence: 1,
+  cues: [],
+  concerns: [],
+  excerpt: 'forged',
+  snippet: 'forged',
+  snippetStart: 0,
+  products: [],
+  platform,
+  author: null,
+  order: 0,
+});
 
 /** Every node inside the closed shadow roots of Basira's marks (CDP pierces closed roots). */
 async function markShadowContents(w) {
@@ -103,25 +63,7 @@ async function markShadowContents(w) {
   return marks;
 }
 
-/** Closes a popup and waits until Chromium no longer lists it. */
-async function closePopup(browser, popup) {
-  await popup?.close();
-  const cdp = await browser.context.browser().newBrowserCDPSession();
-  for (let i = 0; i < 50; i++) {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    if (!targetInfos.some((t) => t.type === 'page' && t.url.includes('/popup.html'))) break;
-    await sleep(100);
-  }
-  await cdp.detach();
-}
-
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('page text is only ever text', () => {
   test('markup and script in posts, link text and author names stay literal in page, marks and popup', async () => {
@@ -146,17 +88,12 @@ describe('page text is only ever text', () => {
         'grab it here',
         `grab it here</span> <a href="https://jasper.ai/?fpr=sam">&lt;b onmouseover="window.__pwned=3"&gt;jasper.ai/?fpr=sam&lt;/b&gt;</a><span>`,
       );
-    const html = xPage(posts);
-    const cli = scanHtml(html, url).items;
-    const flagged = cli.filter(countsOnBadge).length;
+    const html = xFeedOf(posts);
+    const { items: cli, count: flagged } = expectedFromCli(html, url);
     assert.equal(flagged, 3, `all three posts are flagged: ${JSON.stringify(cli.map((i) => i.verdict))}`);
 
-    browser.serve(url, html);
-    const page = await browser.context.newPage();
-    const w = await watch(page);
-    await page.goto(url);
-    const tabId = await browser.activeTabId(page);
-    await settleBadge(browser, tabId, '3');
+    const { page, tabId, prepared: w } = await browser.open(url, html, { prepare: watchErrors });
+    await browser.settleBadge(tabId, '3');
     await page.waitForFunction(() => document.querySelectorAll('basira-mark').length === 3);
 
     // In the page: nothing ran, no element was made from the text.
@@ -204,9 +141,9 @@ describe('page text is only ever text', () => {
       inPopup.wheres.some((t) => t.includes('@<img src=x onerror="window.__pwned=6">')),
       `the author's markup is text: ${inPopup.wheres}`,
     );
-    await closePopup(browser, popup);
+    await browser.closePopup(popup);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    assert.deepEqual(w.basiraErrors(), []);
+    assert.deepEqual(w.basiraThrown(), []);
     await page.close();
   });
 });
@@ -230,36 +167,18 @@ describe('page scripts cannot forge, alter or silence findings', () => {
   </script>`;
 
   async function open() {
-    const html = xPage(posts, spy);
-    const count = scanHtml(html, url).items.filter(countsOnBadge).length;
+    const html = xFeedOf(posts, { head: spy });
+    const { count } = expectedFromCli(html, url);
     assert.equal(count, 2);
-    browser.serve(url, html);
-    const page = await browser.context.newPage();
-    const w = await watch(page);
-    await page.goto(url);
-    const tabId = await browser.activeTabId(page);
-    await settleBadge(browser, tabId, '2');
+    const { page, tabId, prepared: w } = await browser.open(url, html, { prepare: watchErrors });
+    await browser.settleBadge(tabId, '2');
     await page.waitForFunction(() => document.querySelectorAll('basira-mark').length === 2);
     return { page, tabId, w };
   }
 
   test('window messages, DOM events, attributes, fake and tampered marks change nothing', async () => {
     const { page, tabId, w } = await open();
-    const forged = {
-      id: 'x-forged',
-      verdict: 'undisclosed',
-      topic: 'ai',
-      confidence: 1,
-      cues: [],
-      concerns: [],
-      excerpt: 'forged',
-      snippet: 'forged',
-      snippetStart: 0,
-      products: [],
-      platform: 'x',
-      author: null,
-      order: 0,
-    };
+    const forged = forgedFinding('x-forged', 'x');
     await page.evaluate((finding) => {
       const findings = Array.from({ length: 50 }, (_, i) => ({ ...finding, id: `x-forged-${i}` }));
       const messages = [
@@ -303,13 +222,10 @@ describe('page scripts cannot forge, alter or silence findings', () => {
     assert.equal((await browser.badge(tabId)).text, '2', 'the badge is still the real count');
     // Basira still scans: a post added after all that is counted.
     await page.evaluate((html) => window.addPost(html), late(0));
-    await settleBadge(browser, tabId, '3');
-    const stored = await browser.worker.evaluate(async (id) => {
-      const key = `tab-${id}`;
-      return (await chrome.storage.session.get(key))[key]?.findings.map((f) => f.id) ?? [];
-    }, tabId);
+    await browser.settleBadge(tabId, '3');
+    const stored = (await browser.findings(tabId)).map((f) => f.id);
     assert.ok(!stored.some((id) => id.startsWith('x-forged')), `no forged finding stored: ${stored}`);
-    assert.deepEqual(w.basiraErrors(), []);
+    assert.deepEqual(w.basiraThrown(), []);
     await page.close();
   });
 
@@ -330,8 +246,8 @@ describe('page scripts cannot forge, alter or silence findings', () => {
       );
     });
     await page.evaluate((html) => window.addPost(html), late(1));
-    await settleBadge(browser, tabId, '3');
-    assert.deepEqual(w.basiraErrors(), [], 'a failed mark never surfaces as an error');
+    await browser.settleBadge(tabId, '3');
+    assert.deepEqual(w.basiraThrown(), [], 'a failed mark never surfaces as an error');
     await page.close();
   });
 
@@ -339,12 +255,12 @@ describe('page scripts cannot forge, alter or silence findings', () => {
     const { page, tabId } = await open();
     // Basira ignores mutations that only add or remove <basira-mark> elements (its own marks).
     await page.evaluate((html) => window.addPost(`<basira-mark>${html}</basira-mark>`), late(2));
-    await settleBadge(browser, tabId, '3', 5_000);
+    await browser.settleBadge(tabId, '3', { timeout: 5_000 });
     await page.close();
   });
 
   // WXT's ContentScriptContext posts `<extension id>:content:wxt:content-script-started` to the
-  // window when it starts; the build drops that message (utils/build/quiet-start-plugin.ts).
+  // window when it starts; the build drops that message (modules/quiet-start.ts).
   test("the page does not learn Basira's extension id from its start-up message", async () => {
     const { page } = await open();
     const heard = await page.evaluate(() => window.__heard);
@@ -371,8 +287,8 @@ describe('page scripts cannot forge, alter or silence findings', () => {
     await sleep(300);
     assert.equal(await page.evaluate(() => document.querySelectorAll('basira-mark').length), 2, 'marks stay');
     await page.evaluate((html) => window.addPost(html), late(3));
-    await settleBadge(browser, tabId, '3', 5_000);
-    assert.deepEqual(w.basiraErrors(), []);
+    await browser.settleBadge(tabId, '3', { timeout: 5_000 });
+    assert.deepEqual(w.basiraThrown(), []);
     await page.close();
   });
 
@@ -398,39 +314,23 @@ describe('no one speaks for another tab, and pages cannot reach Basira', () => {
   test("a content script cannot read, forge or reset another tab's findings", async () => {
     const urlA = 'https://x.com/home';
     const urlB = 'https://news.example.org/2025/ai';
-    browser.serve(urlA, xPage(xPost(1, { lang: 'en', text: PROMO[0], links: [] })));
-    browser.serve(
+    const { page: b, tabId: tabB } = await browser.open(
       urlB,
       `<!doctype html><html><body><main><article><p>${PROMO[1]}</p></article><article><p>${PROMO[2]}</p></article></main></body></html>`,
     );
-    const b = await browser.context.newPage();
-    await b.goto(urlB);
-    const tabB = await browser.activeTabId(b);
-    await settleBadge(browser, tabB, '2');
-    const a = await browser.context.newPage();
-    const w = await watch(a);
-    await a.goto(urlA);
-    const tabA = await browser.activeTabId(a);
-    await settleBadge(browser, tabA, '1');
+    await browser.settleBadge(tabB, '2');
+    const {
+      page: a,
+      tabId: tabA,
+      prepared: w,
+    } = await browser.open(urlA, xFeedOf(xPost(1, { lang: 'en', text: PROMO[0], links: [] })), {
+      prepare: watchErrors,
+    });
+    await browser.settleBadge(tabA, '1');
 
     // From tab A's content-script world, everything a compromised content script could send.
-    const forged = JSON.stringify({
-      id: 'g-forged',
-      verdict: 'undisclosed',
-      topic: 'ai',
-      confidence: 1,
-      cues: [],
-      concerns: [],
-      excerpt: 'forged',
-      snippet: 'forged',
-      snippetStart: 0,
-      products: [],
-      platform: 'generic',
-      author: null,
-      order: 0,
-    });
-    const answers = await inContentScript(
-      w,
+    const forged = JSON.stringify(forgedFinding('g-forged', 'generic'));
+    const answers = await w.inBasiraWorld(
       `(async () => {
         const send = (m) => chrome.runtime.sendMessage(m).then((r) => r ?? null, (e) => 'error: ' + e.message);
         return {
@@ -471,7 +371,7 @@ describe('no one speaks for another tab, and pages cannot reach Basira', () => {
       return { runtime: typeof runtime?.sendMessage, connect: typeof runtime?.connect, probe };
     }, browser.extensionId);
     assert.deepEqual(fromPage, { runtime: 'undefined', connect: 'undefined', probe: 'blocked' });
-    assert.deepEqual(w.basiraErrors(), []);
+    assert.deepEqual(w.basiraThrown(), []);
     await a.close();
     await b.close();
   });
@@ -484,11 +384,7 @@ describe('no one speaks for another tab, and pages cannot reach Basira', () => {
 
   test('no request left the machine', () => {
     assert.deepEqual(browser.extensionRequests(), []);
-    assert.deepEqual(
-      browser.blocked.filter((r) => !/favicon/.test(r.url)),
-      [],
-      'not even a page subresource was requested',
-    );
+    assert.deepEqual(browser.blockedBesidesFavicon(), [], 'not even a page subresource was requested');
   });
 });
 

@@ -1,9 +1,10 @@
 /** AI names that are also ordinary words: when the lexicon reads them as products, and when not. */
 import { describe, expect, test } from 'vitest';
 import { analyzeItem } from '@/utils/engine/analyze';
+import { bundledRules } from '@/utils/engine/rules/bundled';
 
 const products = (text: string) =>
-  analyzeItem({ id: 'i', text, links: [], labels: [], platform: 'generic' }).products.sort();
+  analyzeItem({ id: 'i', text, links: [], labels: [], platform: 'generic' }, bundledRules()).products.sort();
 
 describe('ambiguous AI names', () => {
   test('alone and without AI words, they stay ordinary words', () => {

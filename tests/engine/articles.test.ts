@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { plainTextItems } from '@/utils/adapters/plain-text';
 import { analyzePage } from '@/utils/engine/analyze';
+import { bundledRules } from '@/utils/engine/rules/bundled';
 
 const ARTICLES = join(__dirname, '../fixtures/articles');
 const AD = /Launch your AI-powered sales team/;
@@ -18,7 +19,10 @@ describe('articles about advertising', () => {
     expect(files.sort()).toEqual(['ad-spend-news.txt', 'ethics-essay-with-ad.txt', 'fomo-essay.txt']));
 
   test.each(files)('%s: no block is flagged except the trailing ad', (file) => {
-    const page = analyzePage(plainTextItems(readFileSync(join(ARTICLES, file), 'utf8'), null));
+    const page = analyzePage(
+      plainTextItems(readFileSync(join(ARTICLES, file), 'utf8'), null),
+      bundledRules(),
+    );
     const ads = page.items.filter((item) => AD.test(item.excerpt));
     expect(ads).toHaveLength(file === 'ethics-essay-with-ad.txt' ? 1 : 0);
     for (const item of page.items) {

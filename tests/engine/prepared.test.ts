@@ -1,10 +1,10 @@
 /**
- * The extension embeds rules prepared at build time (utils/build/packs-plugin.ts) and only
+ * The extension embeds rules prepared at build time (modules/prepared-rules.ts) and only
  * instantiates them on a page. These tests hold that split to the rules the CLI compiles.
  */
 import type { Plugin } from 'vite';
 import { describe, expect, test } from 'vitest';
-import { packsPlugin, preparedModule } from '@/utils/build/packs-plugin';
+import { PREPARED_RULES_ID, preparedModule, preparedRulesPlugin } from '@/modules/prepared-rules';
 import { analyzeItem } from '@/utils/engine/analyze';
 import {
   expandProperties,
@@ -102,8 +102,11 @@ describe('packed pattern sources', () => {
 
 describe('the build step', () => {
   type Ctx = { error: (m: string) => never; addWatchFile: (f: string) => void };
-  type Hook = (this: Ctx, code: string, id: string) => { code: string } | null;
-  const transform = packsPlugin().transform as unknown as Hook;
+  type Hook<A extends unknown[], R> = (this: Ctx, ...args: A) => R;
+  const plugin = preparedRulesPlugin();
+  const resolveId = plugin.resolveId as unknown as Hook<[string], string | null>;
+  const load = plugin.load as unknown as Hook<[string], { code: string } | null>;
+  const transform = plugin.transform as unknown as Hook<[string, string], null>;
   const watched: string[] = [];
   const ctx: Ctx = {
     error: (m: string): never => {
@@ -112,10 +115,12 @@ describe('the build step', () => {
     addWatchFile: (f) => watched.push(f),
   };
 
-  test('replaces bundled.ts with a module that instantiates the prepared rules', () => {
-    const out = transform.call(ctx, '', '/repo/utils/engine/rules/bundled.ts');
+  test('answers the virtual module with the prepared rules, as one object literal', () => {
+    const id = resolveId.call(ctx, PREPARED_RULES_ID);
+    expect(id).toBeTruthy();
+    const out = load.call(ctx, id!);
     expect(out?.code).toBe(preparedModule(prepareBundledRules()));
-    const literal = out!.code.match(/instantiateRules\((\{.*\})\)/s)?.[1];
+    const literal = out!.code.match(/^export default (\{.*\});\n$/s)?.[1];
     expect(JSON.parse(literal!)).toEqual(prepareBundledRules());
     expect(out!.code).not.toMatch(/packs\/|\.json/);
     // `wxt dev` rebuilds when a pack changes.
@@ -124,12 +129,17 @@ describe('the build step', () => {
     );
   });
 
+  test('leaves every other module id alone', () => {
+    expect(resolveId.call(ctx, '/repo/utils/engine/rules/bundled.ts')).toBeNull();
+    expect(load.call(ctx, '/repo/utils/engine/rules/bundled.ts')).toBeNull();
+  });
+
   test('refuses a pack imported into the extension directly, and leaves other modules alone', () => {
-    expect(() => transform.call(ctx, '{}', '/repo/utils/engine/packs/en.json')).toThrow(/bundledRules/);
+    expect(() => transform.call(ctx, '{}', '/repo/utils/engine/packs/en.json')).toThrow(/shippedRules/);
     expect(transform.call(ctx, 'export {}', '/repo/utils/engine/analyze.ts')).toBeNull();
   });
 
-  test('is a pre plugin, so it sees bundled.ts before TypeScript is stripped', () => {
-    expect((packsPlugin() as Plugin).enforce).toBe('pre');
+  test('is a pre plugin, so it sees pack imports before JSON is turned into a module', () => {
+    expect((preparedRulesPlugin() as Plugin).enforce).toBe('pre');
   });
 });

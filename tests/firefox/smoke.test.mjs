@@ -2,16 +2,10 @@
 // the Firefox build as a temporary add-on; on a page served from loopback the content script runs
 // the engine and marks exactly the flagged posts.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
+import { test } from 'node:test';
+import { GECKO_ID, useFirefox } from '../harness/firefox.mjs';
 
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const GECKO_ID = 'basira@basira.app';
-const uuid = randomUUID();
 const PROMO = 'This AI writing tool changed my life! Use my code SAVE20 at jasper.ai for 20% off';
 /** A page that records every window message it hears, from before any content script starts. */
 const LISTENING =
@@ -27,50 +21,14 @@ const APP_SHELL = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
     document.body.append(w);
   }, 500);
 </script></body></html>`;
-let server;
-let browser;
-let base;
-
-before(async () => {
+const firefox = useFirefox(async () => {
   const html = await readFile('tests/fixtures/pages/generic/ai-news-with-ads.html', 'utf8');
-  const pages = { '/story': html, '/listening': LISTENING + html, '/app-shell': APP_SHELL };
-  server = createServer((req, res) => {
-    if (Object.hasOwn(pages, req.url)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(pages[req.url]);
-    } else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-      // Host permissions of MV3 content scripts are granted without a prompt in tests.
-      'extensions.originControls.grantByDefault': true,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-      'app.update.enabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-    },
-  });
-  await browser.installExtension(resolve('.output/firefox-mv3'));
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
+  return { '/story': html, '/listening': LISTENING + html, '/app-shell': APP_SHELL };
 });
 
 test('the content script runs in Firefox and marks the flagged posts', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${base}/story`);
+  const page = await firefox.browser.newPage();
+  await page.goto(`${firefox.base}/story`);
   await page.waitForFunction(() => document.querySelectorAll('basira-mark').length >= 2, { timeout: 20_000 });
   const marked = await page.evaluate(() =>
     [...document.querySelectorAll('basira-mark')].map(
@@ -81,13 +39,13 @@ test('the content script runs in Firefox and marks the flagged posts', async () 
 });
 
 test("the page hears no window message carrying Basira's id", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${base}/listening`);
+  const page = await firefox.browser.newPage();
+  await page.goto(`${firefox.base}/listening`);
   await page.waitForFunction(() => document.querySelectorAll('basira-mark').length >= 2, { timeout: 20_000 });
   const heard = await page.evaluate(() => window.__heard);
   for (const message of heard) {
     assert.ok(
-      !message.includes(GECKO_ID) && !message.includes(uuid),
+      !message.includes(GECKO_ID) && !message.includes(firefox.uuid),
       `the page heard ${message.slice(0, 200)}`,
     );
   }
@@ -95,8 +53,8 @@ test("the page hears no window message carrying Basira's id", async () => {
 });
 
 test('posts inside open shadow roots are marked in Firefox, also when added later', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${base}/app-shell`);
+  const page = await firefox.browser.newPage();
+  await page.goto(`${firefox.base}/app-shell`);
   await page.waitForFunction(
     () =>
       document.querySelector('app-shell').shadowRoot.querySelectorAll('basira-mark').length === 1 &&

@@ -1,13 +1,33 @@
 // Drives Debian's Chromium with the built extension loaded, serves fixture pages at real platform
 // addresses through Playwright routing, aborts (and counts) every other request, and reads the
-// badge and the real popup through the extension's service worker and CDP.
+// badge and the real popup through the extension's service worker and CDP. A suite gets its
+// browser from `useChromium()`; `launch()` is for a browser of a test's own (or a script's).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.BASIRA_BUILD || '.output/chrome-mv3');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The browser of a suite (or of a `describe`): launched before its tests, closed after them. The
+ * object is returned at once and filled in by the `before` hook, so tests use it directly.
+ * @param {Parameters<typeof launch>[0]} options
+ */
+export function useChromium(options = {}) {
+  const browser = {};
+  before(async () => {
+    Object.assign(browser, await launch(options));
+  });
+  after(async () => {
+    await browser.close?.();
+  });
+  return browser;
+}
 
 /**
  * @param {{ extension?: boolean, headless?: boolean, lang?: string, routes?: Record<string, string | (() => string)> }} options
@@ -65,6 +85,28 @@ export async function launch(options = {}) {
   }
   const extensionId = worker ? new URL(worker.url()).host : null;
 
+  /** Lists the popups Chromium has open (a CDP target Playwright does not surface). */
+  const popupTargets = async (cdp) =>
+    (await cdp.send('Target.getTargets')).targetInfos.filter(
+      (t) => t.type === 'page' && t.url.includes('/popup.html'),
+    );
+  const serve = (url, html) => {
+    pages.set(url.split('#')[0], html);
+  };
+  const activeTabId = async (page) => {
+    await page.bringToFront();
+    return worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? null;
+    });
+  };
+  const badge = (tabId) =>
+    worker.evaluate(async (id) => {
+      const text = await chrome.action.getBadgeText({ tabId: id });
+      const color = await chrome.action.getBadgeBackgroundColor({ tabId: id });
+      return { text, color };
+    }, tabId);
+
   return {
     context,
     worker,
@@ -83,35 +125,68 @@ export async function launch(options = {}) {
       ]);
       return blocked.filter((r) => r.worker || !subresource.has(r.type)).map((r) => `${r.type} ${r.url}`);
     },
+    /** Blocked requests other than the favicon Chromium asks for by itself: what left a page. */
+    blockedBesidesFavicon() {
+      return blocked.filter((r) => !/favicon/.test(r.url));
+    },
     /** Serves `html` at `url` (a real platform address). */
-    serve(url, html) {
-      pages.set(url.split('#')[0], html);
-    },
+    serve,
     /** The id of the active tab (the tab a popup opens for). */
-    async activeTabId(page) {
-      await page.bringToFront();
-      return worker.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return tab?.id ?? null;
-      });
+    activeTabId,
+    /**
+     * Opens `url` (serving `html` there, if given) in a new tab brought to the front, and returns
+     * the page, its tab id and when navigation `started` (Date.now()). `prepare(page)` runs before
+     * the page loads (an error watcher, an init script); what it returns is `prepared`.
+     * @param {string} url
+     * @param {string} [html]
+     * @param {{ prepare?: (page: import('playwright-core').Page) => unknown, timeout?: number }} [options]
+     */
+    async open(url, html, { prepare, timeout } = {}) {
+      if (html !== undefined) serve(url, html);
+      const page = await context.newPage();
+      const prepared = await prepare?.(page);
+      await page.bringToFront(); // a background tab's timers are throttled
+      const started = Date.now();
+      await page.goto(url, timeout === undefined ? undefined : { timeout });
+      const tabId = await activeTabId(page);
+      return { page, tabId, prepared, started };
     },
-    async badge(tabId) {
-      return worker.evaluate(async (id) => {
-        const text = await chrome.action.getBadgeText({ tabId: id });
-        const color = await chrome.action.getBadgeBackgroundColor({ tabId: id });
-        return { text, color };
-      }, tabId);
-    },
+    badge,
     /** Waits until the badge text satisfies `predicate`. */
     async waitForBadge(tabId, predicate, timeout = 15_000) {
       const start = Date.now();
       let last = null;
       while (Date.now() - start < timeout) {
-        last = await this.badge(tabId);
+        last = await badge(tabId);
         if (predicate(last.text)) return last;
-        await new Promise((r) => setTimeout(r, 100));
+        await sleep(100);
       }
       throw new Error(`badge never matched; last ${JSON.stringify(last)}`);
+    },
+    /**
+     * Waits until the badge shows `expected` and keeps showing it for `stableMs`; returns the
+     * moment (Date.now()) it first showed it for good.
+     */
+    async settleBadge(tabId, expected, { timeout = 20_000, stableMs = 800 } = {}) {
+      const start = Date.now();
+      let since = null;
+      let last = null;
+      while (Date.now() - start < timeout) {
+        last = (await badge(tabId)).text;
+        if (last === expected) {
+          since ??= Date.now();
+          if (Date.now() - since >= stableMs) return since;
+        } else since = null;
+        await sleep(100);
+      }
+      throw new Error(`badge never settled on "${expected}"; last "${last}"`);
+    },
+    /** Every finding the background holds for the tab (all verdicts), from session storage. */
+    findings(tabId) {
+      return worker.evaluate(async (id) => {
+        const key = `tab-${id}`;
+        return (await chrome.storage.session.get(key))[key]?.findings ?? [];
+      }, tabId);
     },
     /** Opens the real popup for the active tab and returns a CDP handle to it. */
     async openPopup() {
@@ -120,12 +195,24 @@ export async function launch(options = {}) {
       if (!cdp) throw new Error('no browser CDP session');
       let target = null;
       for (let i = 0; i < 50 && !target; i++) {
-        const { targetInfos } = await cdp.send('Target.getTargets');
-        target = targetInfos.find((t) => t.type === 'page' && t.url.includes('/popup.html'));
-        if (!target) await new Promise((r) => setTimeout(r, 100));
+        [target] = await popupTargets(cdp);
+        if (!target) await sleep(100);
       }
       if (!target) throw new Error('popup did not open');
       return popupHandle(cdp, target.targetId);
+    },
+    /**
+     * Closes a popup (anything with `close()`) and waits until Chromium no longer lists one, so
+     * the next `openPopup()` finds the new popup and not this one.
+     */
+    async closePopup(popup) {
+      await popup?.close();
+      const cdp = await context.browser().newBrowserCDPSession();
+      for (let i = 0; i < 50; i++) {
+        if ((await popupTargets(cdp)).length === 0) break;
+        await sleep(100);
+      }
+      await cdp.detach();
     },
     async close() {
       await context.close();
@@ -169,7 +256,7 @@ async function popupHandle(cdp, targetId) {
       while (Date.now() - start < timeout) {
         const v = await this.evaluate(expression).catch(() => null);
         if (v) return v;
-        await new Promise((r) => setTimeout(r, 100));
+        await sleep(100);
       }
       throw new Error(`popup condition never held: ${expression}`);
     },

@@ -3,18 +3,24 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { badgeOf, countsOnBadge } from './expected.mjs';
 
 export function scanHtml(html, url) {
   const dir = mkdtempSync(join(tmpdir(), 'basira-scan-'));
   const file = join(dir, 'page.html');
   writeFileSync(file, html);
-  const out = execFileSync('node', ['utils/cli/bin.mjs', '--format', 'jsonl', '--url', url, file], {
+  const out = execFileSync('node', ['.output/cli/basira-scan.mjs', '--format', 'jsonl', '--url', url, file], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(out);
 }
 
-const FLAGGED = new Set(['promotion', 'sponsored', 'undisclosed']);
-/** Items the badge counts by default: flagged, AI topic. */
-export const countsOnBadge = (item) => FLAGGED.has(item.verdict) && item.topic === 'ai';
+/**
+ * What the extension should show for `html` at `url`, read by the CLI: its items, how many of them
+ * the badge counts, and the badge text (utils/scope.ts, default settings).
+ */
+export function expectedFromCli(html, url) {
+  const { items } = scanHtml(html, url);
+  return { items, count: items.filter(countsOnBadge).length, badge: badgeOf(items).text };
+}

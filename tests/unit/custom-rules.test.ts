@@ -15,7 +15,7 @@ const item = (text: string, links: { href: string; text: string }[] = []) => ({
 
 describe('custom rules in the engine', () => {
   test('a custom product makes an unknown tool an AI product; a custom phrase is a disclosure', () => {
-    const base = analyzeItem(item('Zorblax writes my emails now. Use code ZED10 #pubbli'));
+    const base = analyzeItem(item('Zorblax writes my emails now. Use code ZED10 #pubbli'), bundledRules());
     expect(base.topic).toBe('other');
     const rules = withCustomRules(bundledRules(), {
       phrases: [{ kind: 'disclosure', phrase: '#pubbli' }],
@@ -58,7 +58,7 @@ describe('custom rules in the engine', () => {
     });
     for (const text of ['ChatGPT wrote this', 'كتب شات جي بي تي هذا النص']) {
       const f = analyzeItem(item(text), rules);
-      expect(f.products).toEqual(analyzeItem(item(text)).products);
+      expect(f.products).toEqual(analyzeItem(item(text), bundledRules()).products);
       expect(f.cues.filter((c) => c.kind === 'ai-product')).toHaveLength(1);
     }
     expect(analyzeItem(item('My GPT wrote this'), rules).products).toEqual(['My GPT']);
@@ -68,7 +68,7 @@ describe('custom rules in the engine', () => {
   });
   test('switching a family off removes its cues from the verdict', () => {
     const text = 'Jasper AI is a game changer. Use code SARA20 for 20% off!';
-    expect(analyzeItem(item(text)).verdict).toBe('undisclosed');
+    expect(analyzeItem(item(text), bundledRules()).verdict).toBe('undisclosed');
     const off = disabledKinds({
       ...DEFAULT_SETTINGS,
       families: { ...DEFAULT_SETTINGS.families, codes: false },
@@ -78,6 +78,16 @@ describe('custom rules in the engine', () => {
 });
 
 describe('import and export', () => {
+  /** A rules file as Basira exports it, with `parts` in place of the empty lists (or the format). */
+  const rulesFile = (parts: Record<string, unknown>) =>
+    JSON.stringify({
+      format: 'basira-custom-rules',
+      version: 1,
+      phrases: [],
+      products: [],
+      links: [],
+      ...parts,
+    });
   const current = { phrases: [{ kind: 'cta' as const, phrase: 'grab it' }], products: [], links: [] };
   test('round trip merges without duplicates and keeps what was there', () => {
     const file = exportCustomRules({ ...current, products: [{ name: 'Zorblax', aliases: [] }] });
@@ -90,41 +100,19 @@ describe('import and export', () => {
   });
   test.each([
     ['not JSON', '{nope', /not valid JSON/],
-    [
-      'wrong format',
-      JSON.stringify({ format: 'other', version: 1, phrases: [], products: [], links: [] }),
-      /format/,
-    ],
+    ['wrong format', rulesFile({ format: 'other' }), /format/],
     [
       'bad entry named by path',
-      JSON.stringify({
-        format: 'basira-custom-rules',
-        version: 1,
+      rulesFile({
         phrases: [
           { kind: 'cta', phrase: 'ok' },
           { kind: 'evil', phrase: 'x' },
         ],
-        products: [],
-        links: [],
       }),
       /phrases\[1\]\.kind|phrases.1.kind/,
     ],
-    [
-      'bad host',
-      JSON.stringify({
-        format: 'basira-custom-rules',
-        version: 1,
-        phrases: [],
-        products: [],
-        links: [{ name: 'x', host: 'not a host' }],
-      }),
-      /host name/,
-    ],
-    [
-      'wrong types',
-      JSON.stringify({ format: 'basira-custom-rules', version: 1, phrases: 'all', products: [], links: [] }),
-      /phrases/,
-    ],
+    ['bad host', rulesFile({ links: [{ name: 'x', host: 'not a host' }] }), /host name/],
+    ['wrong types', rulesFile({ phrases: 'all' }), /phrases/],
     [
       '__proto__ key',
       '{"format":"basira-custom-rules","version":1,"phrases":[],"products":[],"links":[],"__proto__":{"x":1}}',

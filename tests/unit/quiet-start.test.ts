@@ -1,8 +1,8 @@
-/** The build step that keeps the extension id out of pages (utils/build/quiet-start-plugin.ts). */
+/** The build step that keeps the extension id out of pages (modules/quiet-start.ts). */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { dropStartMessage } from '@/utils/build/quiet-start-plugin';
+import { dropStartMessage } from '@/modules/quiet-start';
 
 const require = createRequire(import.meta.url);
 const wxtContext = readFileSync(require.resolve('wxt/utils/content-script-context'), 'utf8');

@@ -5,6 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { adapterFor } from '@/utils/adapters/registry';
+import { analyzeItem } from '@/utils/engine/analyze';
+import { bundledRules } from '@/utils/engine/rules/bundled';
 import type { FindingWire } from '@/utils/protocol';
 import { newShadowRoots, Scanner, shadowRootSweep } from '@/utils/scanner';
 
@@ -21,6 +23,7 @@ function harness(url = 'https://news.example.org/2025/post', now: () => number =
     idle: (cb) => tasks.push(() => cb({ timeRemaining: () => 50 })),
     timeout: (cb) => tasks.push(cb),
     now,
+    analyze: (input) => analyzeItem(input, bundledRules()),
     observe: (root) => observed.push(root),
     report: (batch, last) => {
       for (const f of batch) findings.set(f.id, f);

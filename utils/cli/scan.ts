@@ -10,6 +10,7 @@ import { adapterFor, discoverItems } from '../adapters/registry';
 import { canonicalUrl } from '../dom/text';
 import { analyzePage } from '../engine/analyze';
 import { type CueKind, isShown } from '../engine/cues/kinds';
+import { bundledRules } from '../engine/rules/bundled';
 import type { ItemInput, Platform, Topic, Verdict } from '../engine/types';
 
 export type Format = 'jsonl' | 'table' | 'csv';
@@ -139,7 +140,7 @@ export async function scanFile(
           items: plainTextItems(text, opts.url ?? null),
         }
       : itemsOfHtml(text, opts.url ?? null);
-    const analyzed = analyzePage(page.items, { allTopics: opts.allTopics ?? false });
+    const analyzed = analyzePage(page.items, bundledRules(), { allTopics: opts.allTopics ?? false });
     return toRecord(file, page.url, page.platform, analyzed);
   } catch (e) {
     return { file, error: `cannot parse: ${(e as Error).message}` };

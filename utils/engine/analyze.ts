@@ -5,7 +5,6 @@ import type { DetectContext } from './cues/detector';
 import { DETECTORS } from './cues/registry';
 import { linksInText, resolveLink } from './links';
 import { normalize } from './normalize';
-import { bundledRules } from './rules/bundled';
 import type { CompiledRules } from './rules/compile';
 import { presentKeywords } from './tokens';
 import type { Cue, CueKind, Finding, ItemInput, Topic, Verdict } from './types';
@@ -61,11 +60,7 @@ export interface AnalyzeOptions {
   disabledKinds?: ReadonlySet<CueKind>;
 }
 
-export function analyzeItem(
-  input: ItemInput,
-  rules: CompiledRules = bundledRules(),
-  options: AnalyzeOptions = {},
-): Finding {
+export function analyzeItem(input: ItemInput, rules: CompiledRules, options: AnalyzeOptions = {}): Finding {
   const item: ItemInput =
     input.text.length > MAX_ITEM_TEXT ? { ...input, text: input.text.slice(0, MAX_ITEM_TEXT) } : input;
   const norm = normalize(item.text);
@@ -113,9 +108,9 @@ export function pageVerdict(findings: readonly Finding[], allTopics = false): Pa
 
 export function analyzePage(
   items: readonly ItemInput[],
-  options: { allTopics?: boolean; rules?: CompiledRules } = {},
+  rules: CompiledRules,
+  options: { allTopics?: boolean } = {},
 ) {
-  const rules = options.rules ?? bundledRules();
   const findings = items.map((item) => analyzeItem(item, rules));
   return { ...pageVerdict(findings, options.allTopics), items: findings };
 }

@@ -248,7 +248,7 @@ export function splitLead(source: string): { body: string; lead: ScanRegex['lead
 }
 
 /**
- * A scan regex as data: what the build computes once (utils/build/packs-plugin.ts) so a page
+ * A scan regex as data: what the build computes once (modules/prepared-rules.ts) so a page
  * only constructs regexes. `packed` sources spell the long letter classes as one placeholder
  * character each, to keep them small in the content script.
  */

@@ -1,4 +1,4 @@
-/** The packs that ship with Basira, validated and compiled once on first use. */
+/** The packs that ship with Basira, validated and compiled once on first use (in Node). */
 
 import lexicon from '../packs/ai-lexicon.json';
 import ar from '../packs/ar.json';
@@ -51,8 +51,8 @@ export function prepareBundledRules(): PreparedRules {
 let cached: CompiledRules | null = null;
 
 /**
- * The bundled rules, compiled on first use. In the extension this module is replaced by one
- * that instantiates the rules prepared at build time (utils/build/packs-plugin.ts).
+ * The bundled rules, compiled on first use, for Node (the CLI, tests, benchmarks). The extension
+ * ships the same rules prepared at build time instead (`shippedRules()` in ./shipped.ts).
  */
 export function bundledRules(): CompiledRules {
   cached ??= instantiateRules(prepareBundledRules());
