@@ -1,15 +1,21 @@
 /**
  * Detection quality on the labelled corpus: precision, recall and F1 for flagged AI promotion
- * (promotion, sponsored or undisclosed, topic ai) and for undisclosed AI promotion. Prints the
- * numbers and every mistake; fails below flagged F1 0.95 or undisclosed F1 0.90.
+ * (promotion, sponsored or undisclosed, topic ai) and for undisclosed AI promotion, on two parts:
+ *
+ * - `tune`: posts rules may be written against. Its mistakes are printed, to learn from.
+ * - `holdout`: posts no rule is written against (stratified by language, verdict and platform,
+ *   tests/corpus/README.md). Only its numbers are printed, never its posts.
+ *
+ * Both are broken down by language, platform and failure class (the `class:` tags).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { analyzeItem } from '@/utils/engine/analyze';
+import { bundledRules } from '@/utils/engine/rules/bundled';
 import { FLAGGED, PLATFORMS, VERDICTS } from '@/utils/engine/types';
-import { scoreCorpus } from './metrics';
+import { type Labelled, scoreCorpus } from './metrics';
 
 const CorpusItem = z.strictObject({
   id: z.string(),
@@ -20,6 +26,7 @@ const CorpusItem = z.strictObject({
   labels: z.array(z.string()),
   fold: z.nullable(z.number()),
   expect: z.strictObject({ verdict: z.enum(VERDICTS), topic: z.nullable(z.enum(['ai', 'other'])) }),
+  split: z.enum(['tune', 'holdout']),
   tags: z.array(z.string()),
   note: z.string(),
 });
@@ -39,22 +46,54 @@ const items: CorpusItem[] = readdirSync(dir)
       }),
   );
 
-const results = items.map((item) => {
-  const finding = analyzeItem({ ...item, id: item.id, url: null, author: null });
-  return { item, finding };
+const rules = bundledRules();
+const rows = items.map((item) => {
+  const finding = analyzeItem({ ...item, url: null, author: null }, rules);
+  return {
+    item,
+    finding,
+    row: {
+      id: item.id,
+      lang: item.lang,
+      expected: item.expect,
+      actual: { verdict: finding.verdict, topic: finding.topic },
+    } satisfies Labelled,
+  };
 });
+const tune = rows.filter((r) => r.item.split === 'tune');
+const holdout = rows.filter((r) => r.item.split === 'holdout');
+const isPositive = (i: CorpusItem) => FLAGGED.has(i.expect.verdict) && i.expect.topic === 'ai';
+const classOf = (i: CorpusItem) => i.tags.find((t) => t.startsWith('class:'))?.slice(6) ?? '(none)';
+
+const fmt = (n: number) => n.toFixed(3);
+function line(label: string, part: typeof rows): string {
+  const s = scoreCorpus(part.map((r) => r.row));
+  const exact = part.filter(
+    (r) => r.row.expected.verdict === r.row.actual.verdict && r.row.expected.topic === r.row.actual.topic,
+  ).length;
+  return (
+    `${label.padEnd(22)} n=${String(part.length).padStart(3)}  ` +
+    `flagged P=${fmt(s.flagged.precision)} R=${fmt(s.flagged.recall)} F1=${fmt(s.flagged.f1)}  ` +
+    `undisclosed P=${fmt(s.undisclosed.precision)} R=${fmt(s.undisclosed.recall)} F1=${fmt(s.undisclosed.f1)}  ` +
+    `exact=${fmt(exact / Math.max(1, part.length))}`
+  );
+}
+function breakdown(part: typeof rows, key: (i: CorpusItem) => string): string[] {
+  const groups = new Map<string, typeof rows>();
+  for (const r of part) groups.set(key(r.item), [...(groups.get(key(r.item)) ?? []), r]);
+  return [...groups.keys()].sort().map((k) => `  ${line(k, groups.get(k)!)}`);
+}
+
+const score = (part: typeof rows) => scoreCorpus(part.map((r) => r.row));
 
 describe('corpus composition', () => {
   test('has enough items, languages and hard negatives', () => {
-    expect(items.length).toBeGreaterThanOrEqual(200);
+    expect(items.length).toBeGreaterThanOrEqual(500);
     const by = (lang: string) => items.filter((i) => i.lang === lang).length;
-    expect(by('en')).toBeGreaterThanOrEqual(80);
-    expect(by('ar')).toBeGreaterThanOrEqual(80);
-    for (const lang of ['fr', 'es', 'de']) expect(by(lang)).toBeGreaterThan(0);
-    const hardNegatives = items.filter(
-      (i) => !(FLAGGED.has(i.expect.verdict) && i.expect.topic === 'ai'),
-    ).length;
-    expect(hardNegatives / items.length).toBeGreaterThanOrEqual(0.4);
+    expect(by('en')).toBeGreaterThanOrEqual(200);
+    expect(by('ar')).toBeGreaterThanOrEqual(200);
+    for (const lang of ['fr', 'es', 'de']) expect(by(lang)).toBeGreaterThanOrEqual(30);
+    expect(items.filter((i) => !isPositive(i)).length / items.length).toBeGreaterThanOrEqual(0.4);
     for (const p of PLATFORMS)
       expect(
         items.some((i) => i.platform === p),
@@ -66,33 +105,55 @@ describe('corpus composition', () => {
         v,
       ).toBe(true);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    // Hard negatives are tagged so, and nothing else is.
+    for (const i of items) expect(i.tags.includes('hard-negative'), i.id).toBe(!isPositive(i));
+  });
+
+  test('the held-out part is at least 30% and spans every language, platform and verdict', () => {
+    const held = items.filter((i) => i.split === 'holdout');
+    expect(held.length / items.length).toBeGreaterThanOrEqual(0.3);
+    for (const lang of ['en', 'ar', 'fr', 'es', 'de'])
+      expect(
+        held.some((i) => i.lang === lang),
+        lang,
+      ).toBe(true);
+    for (const p of PLATFORMS)
+      expect(
+        held.some((i) => i.platform === p),
+        p,
+      ).toBe(true);
+    for (const v of VERDICTS)
+      expect(
+        held.some((i) => i.expect.verdict === v),
+        v,
+      ).toBe(true);
   });
 });
 
 describe('detection quality', () => {
-  const score = scoreCorpus(
-    results.map(({ item, finding }) => ({
-      id: item.id,
-      lang: item.lang,
-      expected: item.expect,
-      actual: { verdict: finding.verdict, topic: finding.topic },
-    })),
-  );
-  const mistakes = results.filter(
+  const mistakes = tune.filter(
     ({ item, finding }) => item.expect.verdict !== finding.verdict || item.expect.topic !== finding.topic,
   );
   console.log(
-    `corpus: ${items.length} items\n` +
-      `flagged     P=${score.flagged.precision.toFixed(3)} R=${score.flagged.recall.toFixed(3)} F1=${score.flagged.f1.toFixed(3)}\n` +
-      `undisclosed P=${score.undisclosed.precision.toFixed(3)} R=${score.undisclosed.recall.toFixed(3)} F1=${score.undisclosed.f1.toFixed(3)}\n` +
-      `exact verdict+topic agreement: ${(1 - mistakes.length / items.length).toFixed(3)}\n` +
-      mistakes
-        .map(
-          ({ item, finding }) =>
-            `  ${item.id}: expected ${item.expect.verdict}/${item.expect.topic} got ${finding.verdict}/${finding.topic} [${finding.cues.map((c) => c.rule).join(' ')}]`,
-        )
-        .join('\n'),
+    [
+      `corpus: ${items.length} items (${tune.length} tune, ${holdout.length} held out)`,
+      line('tune', tune),
+      line('HELD OUT', holdout),
+      'held out by language:',
+      ...breakdown(holdout, (i) => i.lang),
+      'held out by platform:',
+      ...breakdown(holdout, (i) => i.platform),
+      'held out by class:',
+      ...breakdown(holdout, classOf),
+      'tune by class:',
+      ...breakdown(tune, classOf),
+      `tune mistakes (${mistakes.length}):`,
+      ...mistakes.map(
+        ({ item, finding }) =>
+          `  ${item.id}: expected ${item.expect.verdict}/${item.expect.topic} got ${finding.verdict}/${finding.topic} [${finding.cues.map((c) => c.rule).join(' ')}]`,
+      ),
+    ].join('\n'),
   );
-  test('flagged F1 ≥ 0.95', () => expect(score.flagged.f1).toBeGreaterThanOrEqual(0.95));
-  test('undisclosed F1 ≥ 0.90', () => expect(score.undisclosed.f1).toBeGreaterThanOrEqual(0.9));
+  test('tune: flagged F1 ≥ 0.95', () => expect(score(tune).flagged.f1).toBeGreaterThanOrEqual(0.95));
+  test('tune: undisclosed F1 ≥ 0.90', () => expect(score(tune).undisclosed.f1).toBeGreaterThanOrEqual(0.9));
 });

@@ -30,6 +30,7 @@ function cloneIndex(index: KeywordIndex): KeywordIndex {
   return {
     words: new Set(index.words),
     prefixes: new Map([...index.prefixes].map(([k, v]) => [k, new Set(v)])),
+    suffixes: new Map([...index.suffixes].map(([k, v]) => [k, new Set(v)])),
   };
 }
 
@@ -44,6 +45,8 @@ function mergeLexicon(base: CompiledLexicon, extra: CompiledLexicon): CompiledLe
     byAlias: new Map([...extra.byAlias, ...base.byAlias]),
     gates: [...base.gates, ...extra.gates],
     contextRe: base.contextRe,
+    useBefore: base.useBefore,
+    useAfter: base.useAfter,
     arabicExclusions: new Set([...base.arabicExclusions, ...extra.arabicExclusions]),
     entryContext: union(base.entryContext, extra.entryContext),
     entryExclude: union(base.entryExclude, extra.entryExclude),

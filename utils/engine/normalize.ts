@@ -233,6 +233,7 @@ export function normalize(input: string): Normalized {
     }
   }
   endWord();
+  len = joinSpacedLetters(buf, map, len);
 
   let text = '';
   const CHUNK = 8192;
@@ -240,6 +241,60 @@ export function normalize(input: string): Normalized {
     text += String.fromCharCode.apply(null, buf.subarray(s, Math.min(len, s + CHUNK)) as unknown as number[]);
   }
   return { text, map: map.subarray(0, len) };
+}
+
+const isArabicLetter = (u: number) => u >= 0x0621 && u <= 0x064a;
+const isLetterUnit = (u: number) => isAsciiLetter(u) || isCyrGreek(u) || isArabicLetter(u);
+const isWordish = (u: number) => isWordUnit(u) || isArabicLetter(u) || (u >= 0x0660 && u <= 0x06ff);
+/** A letter standing alone: no word character right after it. */
+const standsAlone = (buf: Uint16Array, j: number, len: number) =>
+  isLetterUnit(buf[j]!) && (j + 1 >= len || !isWordish(buf[j + 1]!));
+const SPACE = 0x20;
+const HASH = 0x23;
+
+/**
+ * Letters spelled out one by one are the word they spell, as a reader reads them: "s p o n s o r e d",
+ * "إ ع ل ا ن", "# a d". A run of four or more single letters separated by single spaces, or two or
+ * more after "#", loses its spaces (in place; returns the new length).
+ */
+function joinSpacedLetters(buf: Uint16Array, map: Int32Array, len: number): number {
+  let out = 0;
+  let i = 0;
+  while (i < len) {
+    // A single letter: a letter with no word unit before it (in the output) or after it.
+    const runStart = i;
+    const hashed = buf[i] === HASH && buf[i + 1] === SPACE;
+    let j = hashed ? i + 2 : i;
+    let letters = 0;
+    const prevIsWord = out > 0 && isWordish(buf[out - 1]!);
+    if (!prevIsWord || hashed) {
+      while (j < len && standsAlone(buf, j, len)) {
+        letters++;
+        if (j + 2 < len && buf[j + 1] === SPACE && standsAlone(buf, j + 2, len)) j += 2;
+        else {
+          j++;
+          break;
+        }
+      }
+    }
+    if (letters >= (hashed ? 2 : 4)) {
+      if (hashed) {
+        buf[out] = HASH;
+        map[out++] = map[runStart]!;
+      }
+      for (let k = hashed ? runStart + 2 : runStart; k < j; k++) {
+        if (buf[k] === SPACE) continue;
+        buf[out] = buf[k]!;
+        map[out++] = map[k]!;
+      }
+      i = j;
+      continue;
+    }
+    buf[out] = buf[i]!;
+    map[out++] = map[i]!;
+    i++;
+  }
+  return out;
 }
 
 /** Normalizes a short string (a rule literal, a label, a keyword). */

@@ -19,6 +19,7 @@ function isWord(u: number): boolean {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 const HASH = 0x23;
+const UNDERSCORE = 0x5f;
 const AL = [0x0627, 0x0644]; // ال
 const ONE_LETTER_PREFIXES = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]); // و ف ب ل ك
 
@@ -36,7 +37,16 @@ function arabicStemOffsets(s: string, start: number, end: number): number[] {
   if (first < 0x0600 || first > 0x06ff) return offsets;
   const hasAl = (o: number) => s.charCodeAt(o) === AL[0] && s.charCodeAt(o + 1) === AL[1];
   const candidates = [start];
-  if (ONE_LETTER_PREFIXES.has(first)) candidates.push(start + 1);
+  if (ONE_LETTER_PREFIXES.has(first)) {
+    candidates.push(start + 1);
+    // A conjunction before a preposition: وب، فب، ول، فل، وك ("وبكود", "فللرابط").
+    const second = s.charCodeAt(start + 1);
+    if (
+      (first === 0x0648 || first === 0x0641) &&
+      (second === 0x0628 || second === 0x0644 || second === 0x0643)
+    )
+      candidates.push(start + 2);
+  }
   // "لل" = لِ + ال
   if (first === 0x0644 && s.charCodeAt(start + 1) === 0x0644) offsets.push(start + 2);
   for (const c of candidates) {
@@ -51,12 +61,23 @@ export interface KeywordIndex {
   words: Set<number>;
   /** Hashes of prefix keywords, by prefix length. */
   prefixes: Map<number, Set<number>>;
+  /** Hashes of suffix keywords (`*ambassador`: #notionambassador), by suffix length. */
+  suffixes: Map<number, Set<number>>;
 }
 
-export function hashKeyword(keyword: string): { hash: number; prefixLength: number | null } {
+export function hashKeyword(keyword: string): {
+  hash: number;
+  prefixLength: number | null;
+  suffixLength: number | null;
+} {
   const prefix = keyword.endsWith('*');
-  const word = prefix ? keyword.slice(0, -1) : keyword;
-  return { hash: fnv1a(word, 0, word.length), prefixLength: prefix ? word.length : null };
+  const suffix = !prefix && keyword.startsWith('*');
+  const word = prefix ? keyword.slice(0, -1) : suffix ? keyword.slice(1) : keyword;
+  return {
+    hash: fnv1a(word, 0, word.length),
+    prefixLength: prefix ? word.length : null,
+    suffixLength: suffix ? word.length : null,
+  };
 }
 
 /**
@@ -99,8 +120,27 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
     }
     if (index.words.has(h >>> 0)) found.add(h >>> 0);
     if (tagged && index.words.has(th >>> 0)) found.add(th >>> 0);
+    for (const [len, set] of index.suffixes) {
+      if (i - start > len) {
+        const sh = fnv1a(text, i - len, i);
+        if (set.has(sh)) found.add(sh);
+      }
+    }
     const first = text.charCodeAt(start);
     if (first >= 0x0600 && first <= 0x06ff) for (const o of arabicStemOffsets(text, start, i)) check(o, i);
+    // A hashtag joins words with "_" (#كود_خصم_نون, #promo_code): each word is a token too.
+    if (tagged) {
+      let from = start;
+      for (let j = start; j <= i; j++) {
+        if (j < i && text.charCodeAt(j) !== UNDERSCORE) continue;
+        if (from > start || j < i) {
+          if (j > from) check(from, j);
+          const c = text.charCodeAt(from);
+          if (c >= 0x0600 && c <= 0x06ff) for (const o of arabicStemOffsets(text, from, j)) check(o, j);
+        }
+        from = j + 1;
+      }
+    }
   }
   return found;
 }

@@ -4,10 +4,24 @@ import { type ScanRegex, scanAll, scanTest } from '../patterns';
 import type { LexiconRef } from '../rules/compile';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
+// Read at detection time, after every detector is registered.
+import { DETECTOR_BY_KIND } from './registry';
 
 /** `@brand`, `@brandhq`, `@brand_app`, `@brandai`; `#brandpartner`, `#brandambassador`, `#brandad`. */
 const HANDLE_OR_PARTNER_TAG =
   /(?<![\w@])@([a-z0-9][a-z0-9_.]{1,30}?)(?:_?(?:hq|app|ai|io|official|labs))?(?![a-z0-9_])|#([a-z0-9]{2,30}?)(?:partner|ambassador|ad|sponsored|collab|creator)(?![a-z0-9_])/g;
+
+/** A host on the .ai top-level domain, or an `ai.` subdomain. */
+const AI_HOST = /(?:^|\.)[a-z0-9-]{2,}\.ai$|^ai\.[a-z0-9-]+\.[a-z]{2,}$/;
+/**
+ * "name.ai" written in the text (Latin or Arabic name), not an Illustrator file ("logo.ai file"),
+ * or a handle ending "_ai" / ".ai".
+ */
+const AI_NAME_IN_TEXT =
+  /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}][\p{L}\p{N}-]{1,30}\.ai(?![\p{L}\p{N}_-])(?!\s{0,3}(?:files?|format|extension|ملف))|(?<![\p{L}\p{N}_])@[a-z0-9][a-z0-9_.]{1,30}[._]ai(?![a-z0-9_])/gu;
+
+/** How far before or after an ambiguous name its use words are looked for (normalized characters). */
+const USE_WINDOW = 40;
 
 function has(res: readonly ScanRegex[] | undefined, text: string): boolean {
   return res !== undefined && scanTest(res, text);
@@ -28,7 +42,16 @@ const detector: CueDetector = {
   detect(ctx) {
     const lex = ctx.rules.lexicon;
     const text = ctx.norm.text;
-    const found: { cue: Cue; ambiguous: boolean; checkExclude?: boolean; entryId: string }[] = [];
+    const found: {
+      cue: Cue;
+      ambiguous: boolean;
+      checkExclude?: boolean;
+      entryId: string;
+      /** The name's span in the normalized text. */
+      at?: [number, number];
+      /** Ordinary software: only AI words confirm it. */
+      software?: boolean;
+    }[] = [];
     const gated = lex.gates.some((g) => ctx.present.has(g));
     if (gated) {
       scanAll(lex.res, text, 20, (m) => {
@@ -43,6 +66,8 @@ const detector: CueDetector = {
         const arabicCertain = hasArabic(alias) && lex.arabicExclusions.has(entry.id);
         found.push({
           entryId: entry.id,
+          at: [aliasStart, aliasStart + alias.length],
+          software: entry.generalSoftware === true,
           ambiguous: entry.ambiguous && !arabicCertain,
           checkExclude: entry.ambiguous && arabicCertain,
           cue: {
@@ -88,6 +113,22 @@ const detector: CueDetector = {
       if (span) [cue.start, cue.end] = span;
       found.push({ entryId: entry.id, ambiguous: false, cue });
     };
+    /** A product known only by its .ai address or handle: certain, named by that address. */
+    const openWorld = (normalized: string, shown: string, span?: [number, number]) => {
+      // Named by the normalized address: short, and the same however the page spelled it.
+      const key = normalized.replace(/^@|^www\./, '').slice(0, 60);
+      if (found.length >= 20 || found.some((f) => f.cue.detail === key)) return;
+      const cue: Cue = {
+        kind: 'ai-product',
+        rule: 'ai.open-world',
+        text: shown,
+        lang: 'und',
+        sources: [],
+        detail: key,
+      };
+      if (span) [cue.start, cue.end] = span;
+      found.push({ entryId: `open:${key}`, ambiguous: false, cue });
+    };
     // A brand's own handle or partner hashtag names it for certain: @NotionHQ, @Gamma_App,
     // #RunwayPartner, #GeminiAmbassador.
     for (const m of text.matchAll(HANDLE_OR_PARTNER_TAG)) {
@@ -115,6 +156,13 @@ const detector: CueDetector = {
       const entry =
         lex.byAlias.get(host) ?? lex.byAlias.get(labels.length >= 2 ? labels[labels.length - 2]! : host);
       if (entry) confirm(entry, host);
+      else if (AI_HOST.test(host)) openWorld(host, host);
+    }
+    // Open world: an address or a handle on ".ai" names an AI product or company the lexicon
+    // does not know ("كاتب.ai", "tessellate.ai/models", "@sayaghah_ai").
+    for (const m of text.matchAll(AI_NAME_IN_TEXT)) {
+      const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+      openWorld(m[0], ctx.item.text.slice(start, end), [start, end]);
     }
     if (found.length === 0) return [];
     // Two different AI names that are each also an ordinary word confirm each other: the painter,
@@ -124,12 +172,33 @@ const detector: CueDetector = {
     const kept = found.filter(
       (f) => !((f.ambiguous || f.checkExclude) && has(lex.entryExclude.get(f.entryId), text)),
     );
+    // A name used as software ("I use Claude", "Copilot for coding", "كلود يكتب لي") is the product.
+    for (const f of kept) {
+      if (!f.ambiguous || !f.at || f.software) continue;
+      const [s, e] = f.at;
+      const before = text.slice(Math.max(0, s - USE_WINDOW), s);
+      if (has(lex.useBefore, before) || has(lex.useAfter, text.slice(e, e + USE_WINDOW))) f.ambiguous = false;
+    }
     const ambiguousNames = new Set(kept.filter((f) => f.ambiguous).map((f) => f.entryId));
     const anyCertain = kept.some((f) => !f.ambiguous) || ambiguousNames.size >= 2;
+    // Generic AI words confirm an ambiguous name; so does a commercial cue in the same post (a code,
+    // a referral link, "#ad", even "not sponsored"): a painter or a star sign has no sponsor.
     const generic =
-      has(lex.contextRe, text) || ctx.cues.some((c) => c.kind === 'ai-generic' || c.kind === 'ai-topic');
+      has(lex.contextRe, text) ||
+      ctx.cues.some((c) => DETECTOR_BY_KIND.get(c.kind)?.role.aiContext || c.kind === 'ai-generic');
+    const commercial = ctx.cues.some((c) => {
+      const role = DETECTOR_BY_KIND.get(c.kind)?.role;
+      return (role?.tie ?? 0) > 0 || role?.disclosure !== undefined;
+    });
     return kept
-      .filter((f) => !f.ambiguous || anyCertain || generic || has(lex.entryContext.get(f.entryId), text))
+      .filter(
+        (f) =>
+          !f.ambiguous ||
+          anyCertain ||
+          generic ||
+          (commercial && !f.software) ||
+          has(lex.entryContext.get(f.entryId), text),
+      )
       .map((f) => f.cue);
   },
 };

@@ -66,11 +66,14 @@ export function runTextRules(ctx: DetectContext, kind: CueKind): Cue[] {
     if (!ctx.langs.has(pack.lang)) continue;
     for (const rule of pack.rules) {
       if (rule.kind !== kind || !gated(rule, ctx.present)) continue;
+      const first = cues.length;
       scanAll(rule.res, ctx.norm.text, MAX_MATCHES_PER_RULE, (m) => {
         // Trim the whitespace a pattern's context consumed, so cues highlight words only.
         const lead = m[0].length - m[0].trimStart().length;
         const body = m[0].trim().length;
         const [start, end] = toOriginalSpan(ctx.norm, m.index + lead, m.index + lead + body);
+        // Two patterns of one rule finding the same words are one finding, not two.
+        for (let i = first; i < cues.length; i++) if (cues[i]!.start! < end && start < cues[i]!.end!) return;
         cues.push({
           kind,
           rule: rule.id,

@@ -5,7 +5,7 @@
  * Two steps. `prepareRules` does the work (normalizing pattern sources and words, hashing
  * keywords, building alternations) and returns plain data; `instantiateRules` only constructs
  * regexes, sets and maps from it. The extension build runs the first step once
- * (utils/build/packs-plugin.ts), so a page pays for the second alone; the CLI and the tests run
+ * (modules/prepared-rules.ts), so a page pays for the second alone; the CLI and the tests run
  * both, through the same code.
  */
 
@@ -22,7 +22,7 @@ import {
 } from '../patterns';
 import { hashKeyword, type KeywordIndex } from '../tokens';
 import type { Concern } from '../types';
-import type { LanguagePack, LexiconEntry, LinkPack, LinkRule, Redirector, TextRule } from './schema';
+import type { LanguagePack, Lexicon, LexiconEntry, LinkPack, LinkRule, Redirector, TextRule } from './schema';
 
 export interface CompiledTextRule {
   id: string;
@@ -53,7 +53,10 @@ export interface CompiledRedirector extends Omit<Redirector, 'path' | 'examples'
 }
 
 /** What a detector needs of a lexicon entry. */
-export type LexiconRef = Pick<LexiconEntry, 'id' | 'name' | 'kind' | 'vendor' | 'ambiguous'>;
+export type LexiconRef = Pick<
+  LexiconEntry,
+  'id' | 'name' | 'kind' | 'vendor' | 'ambiguous' | 'generalSoftware'
+>;
 
 export interface CompiledLexicon {
   /** Matches any alias; group 1 is the alias (Arabic aliases may follow clitic prefixes). */
@@ -62,6 +65,9 @@ export interface CompiledLexicon {
   gates: number[];
   /** Generic AI words that confirm an ambiguous name. */
   contextRe: ScanRegex[];
+  /** Words just before / just after an ambiguous name that show it used as software. */
+  useBefore: ScanRegex[];
+  useAfter: ScanRegex[];
   /** Ids of ambiguous entries whose exclusions include Arabic words. */
   arabicExclusions: Set<string>;
   entryContext: Map<string, ScanRegex[]>;
@@ -93,6 +99,8 @@ export interface PreparedLexicon {
   aliases: [string, number][];
   gates: string[];
   contextRe: PreparedRegex[];
+  useBefore: PreparedRegex[];
+  useAfter: PreparedRegex[];
   arabicExclusions: string[];
   /** Only entries that have any. */
   entryContext: [string, PreparedRegex[]][];
@@ -109,19 +117,28 @@ export interface PreparedRules {
 
 const B = UNICODE_BOUNDARY;
 
-const emptyKeywordIndex = (): KeywordIndex => ({ words: new Set(), prefixes: new Map() });
+const emptyKeywordIndex = (): KeywordIndex => ({
+  words: new Set(),
+  prefixes: new Map(),
+  suffixes: new Map(),
+});
 
-/** A rule keyword as the text it gates on reads it: normalized, `*` kept for a prefix. */
-const gateKey = (keyword: string) =>
-  normalizeText(keyword.replace(/\*$/, '')) + (keyword.endsWith('*') ? '*' : '');
+/** A rule keyword as the text it gates on reads it: normalized, `*` kept (`sponsor*` a prefix, `*partner` a suffix). */
+const gateKey = (keyword: string) => {
+  const suffix = keyword.startsWith('*') && !keyword.endsWith('*');
+  const word = normalizeText(keyword.replace(/^\*|\*$/g, ''));
+  return suffix ? `*${word}` : word + (keyword.endsWith('*') ? '*' : '');
+};
 
 /** Adds a prepared keyword to the index; returns its hash. */
 function addGate(index: KeywordIndex, key: string): number {
-  const { hash, prefixLength } = hashKeyword(key);
-  if (prefixLength === null) index.words.add(hash);
+  const { hash, prefixLength, suffixLength } = hashKeyword(key);
+  const length = prefixLength ?? suffixLength;
+  if (length === null) index.words.add(hash);
   else {
-    const set = index.prefixes.get(prefixLength) ?? new Set<number>();
-    index.prefixes.set(prefixLength, set);
+    const map = prefixLength !== null ? index.prefixes : index.suffixes;
+    const set = map.get(length) ?? new Set<number>();
+    map.set(length, set);
     set.add(hash);
   }
   return hash;
@@ -168,6 +185,7 @@ export function prepareLexicon(
   entries: readonly LexiconEntry[],
   contextWords: readonly string[],
   taken: ReadonlyMap<string, unknown> = new Map(),
+  useWords: { before: readonly string[]; after: readonly string[] } = { before: [], after: [] },
 ): PreparedLexicon {
   const refs: LexiconRef[] = [];
   const aliases: [string, number][] = [];
@@ -185,6 +203,7 @@ export function prepareLexicon(
       kind: entry.kind,
       vendor: entry.vendor,
       ambiguous: entry.ambiguous,
+      ...(entry.generalSoftware ? { generalSoftware: true } : {}),
     });
     for (const raw of [...entry.aliases, ...entry.ar]) {
       const alias = normalizeText(raw).trim();
@@ -221,6 +240,8 @@ export function prepareLexicon(
     aliases,
     gates: [...gates],
     contextRe: wordAlternation(contextWords),
+    useBefore: wordAlternation(useWords.before),
+    useAfter: wordAlternation(useWords.after),
     arabicExclusions,
     entryContext,
     entryExclude,
@@ -234,6 +255,8 @@ export function instantiateLexicon(p: PreparedLexicon, index: KeywordIndex): Com
     byAlias: new Map(p.aliases.map(([alias, i]) => [alias, p.entries[i]!])),
     gates: p.gates.map((k) => addGate(index, k)),
     contextRe: instantiatePatterns(p.contextRe),
+    useBefore: instantiatePatterns(p.useBefore),
+    useAfter: instantiatePatterns(p.useAfter),
     arabicExclusions: new Set(p.arabicExclusions),
     entryContext: new Map(p.entryContext.map(([id, res]) => [id, instantiatePatterns(res)])),
     entryExclude: new Map(p.entryExclude.map(([id, res]) => [id, instantiatePatterns(res)])),
@@ -243,7 +266,7 @@ export function instantiateLexicon(p: PreparedLexicon, index: KeywordIndex): Com
 export function prepareRules(
   packs: readonly LanguagePack[],
   links: LinkPack,
-  lexicon: { entries: readonly LexiconEntry[]; contextWords?: readonly string[] | undefined },
+  lexicon: Pick<Lexicon, 'entries' | 'contextWords' | 'useWords'>,
 ): PreparedRules {
   const labelRules: PreparedTextRule[] = [];
   const prepared = packs.map((pack) => {
@@ -253,7 +276,7 @@ export function prepareRules(
     }
     return { lang: pack.lang, stopwords: [...new Set(pack.stopwords.map(normalizeText))], rules };
   });
-  const lex = prepareLexicon(lexicon.entries, lexicon.contextWords ?? []);
+  const lex = prepareLexicon(lexicon.entries, lexicon.contextWords ?? [], new Map(), lexicon.useWords);
   return {
     packs: prepared,
     labelRules,
@@ -307,7 +330,7 @@ export function instantiateRules(p: PreparedRules): CompiledRules {
 export function compileRules(
   packs: readonly LanguagePack[],
   links: LinkPack,
-  lexicon: { entries: readonly LexiconEntry[]; contextWords?: readonly string[] | undefined },
+  lexicon: Pick<Lexicon, 'entries' | 'contextWords' | 'useWords'>,
 ): CompiledRules {
   return instantiateRules(prepareRules(packs, links, lexicon));
 }

@@ -107,6 +107,11 @@ export const LexiconEntrySchema = z.strictObject({
   aliases: z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.minLength(1)),
   ar: z.array(z.string().check(z.minLength(1), z.maxLength(60))),
   ambiguous: z.boolean(),
+  /**
+   * Ordinary software that is in the lexicon only for its AI offer (Canva, Notion, Zapier): being
+   * used, or sold with a code, does not make it AI; only AI words do.
+   */
+  generalSoftware: z.optional(z.boolean()),
   context: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(60)))),
   exclude: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(60)))),
   examples,
@@ -121,6 +126,16 @@ export const LexiconSchema = z.strictObject({
   criteria: nonEmpty,
   /** Generic words that confirm an AI sense for ambiguous names ("AI", "chatbot", "ذكاء اصطناعي"). */
   contextWords: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(60)))),
+  /**
+   * Words that show an ambiguous name used as software: right before it ("I use", "أستخدم") or
+   * right after it ("writes my", "for coding", "للبرمجة"). A painter or a star sign is not used so.
+   */
+  useWords: z.optional(
+    z.strictObject({
+      before: z.array(z.string().check(z.minLength(1), z.maxLength(60))),
+      after: z.array(z.string().check(z.minLength(1), z.maxLength(60))),
+    }),
+  ),
   entries: z.array(LexiconEntrySchema).check(z.minLength(1)),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
