@@ -112,10 +112,6 @@ export default defineBackground(() => {
       };
       return state;
     },
-    'settings:changed': async () => {
-      await repaintAll();
-      return null;
-    },
   };
 
   async function repaintAll() {

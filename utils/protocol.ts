@@ -95,12 +95,6 @@ export const PROTOCOL = {
     request: z.object({ tabId: z.number().check(z.int()) }),
     response: TabState,
   },
-  /** Settings changed (options/popup): recompute badges. */
-  'settings:changed': {
-    from: 'extension' as Origin,
-    request: z.object({}),
-    response: z.null(),
-  },
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;

@@ -17,7 +17,6 @@ function handlers(): Handlers {
       findings: [],
       count: 0,
     })),
-    'settings:changed': vi.fn(async () => null),
     'popup:open': vi.fn(async () => true),
     'i18n:messages': vi.fn(async () => ({})),
   };

@@ -1,0 +1,86 @@
+/**
+ * The failure classes of real posts (tests/corpus/README.md, "Failure classes"), one table each:
+ * what a post of the class should come out as, and its look-alike that must not. The corpus
+ * measures how often; these pin down that each class is handled at all.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzeItem } from '@/utils/engine/analyze';
+import { bundledRules } from '@/utils/engine/rules/bundled';
+import type { ItemLink, Topic, Verdict } from '@/utils/engine/types';
+
+type Row = [text: string, verdict: Verdict, topic: Topic | null, links?: ItemLink[]];
+const link = (href: string): ItemLink[] => [{ href, text: href }];
+
+const CLASSES: Record<string, Row[]> = {
+  'open-world AI (.ai addresses, handles, self-descriptions)': [
+    [
+      'Drafting every cold email with Wordloom now, and my reply rate doubled. Try it: wordloom.ai/start?via=kim',
+      'undisclosed',
+      'ai',
+    ],
+    [
+      'Huge thanks @quillbox_ai for the free year, the tool rewrites my blog intros better than I do',
+      'undisclosed',
+      'ai',
+    ],
+    [
+      'Introducing Parsec 3, our new open-weights model with 200k context. Try it today 👇',
+      'promotion',
+      'ai',
+      link('https://parsec.ai/models'),
+    ],
+    [
+      'Found this lovely villa in Anguilla for our honeymoon, booking through the island tourism site',
+      'none',
+      null,
+    ],
+  ],
+  'ambiguous names confirmed by use': [
+    ['I use Claude for coding every day. Code CLAUDEDEV for 10% off my course', 'undisclosed', 'ai'],
+    ['Claude Monet painted the water lilies at Giverny over thirty years', 'none', null],
+    ['Gemini season! Happy birthday to all my twins out there ♊', 'none', null],
+  ],
+  'AI without a product name': [
+    ['my AI assistant books all my meetings now. code MAYA15 gets you 15% off 💜', 'undisclosed', 'ai'],
+    ['mon assistant IA trie mes mails chaque matin, code LEA10 pour un mois offert', 'undisclosed', 'ai'],
+    ['مساعدي الذكي صار يرد على عملائي بالواتساب، استخدموا كودي SARA10 وخذوا خصم', 'undisclosed', 'ai'],
+  ],
+  'discount codes in any shape': [
+    ['christmas cosy set is 15% OFF – NINAXMAS15 ❤️', 'undisclosed', 'other'],
+    ['#كود_خصم_نمشي NM44 يعطيكم خصم إضافي على كل شي', 'undisclosed', 'other'],
+    ['استعملو الكود ديالي HIBA20 باش تاخدو تخفيض على الطلبية', 'undisclosed', 'other'],
+    ['Does anyone have a discount code that still works? All the ones I found expired', 'none', null],
+  ],
+  'brand self-promotion is promotion, not undisclosed': [
+    [
+      "We're excited to introduce Scribe Studio, our AI meeting assistant. Start your free trial today",
+      'promotion',
+      'ai',
+    ],
+    ['يسعدنا أن نعلن عن إطلاق مساعدنا الذكي الجديد لخدمة العملاء. سجّل الآن وجرّب مجانًا', 'promotion', 'ai'],
+  ],
+  'talk about sponsorship is discourse': [
+    ["Rule of thumb: if a creator's post has a promo code and no #ad, assume it's an ad", 'none', null],
+    ['Is every creator sponsored by an AI company now? My feed is all the same three apps', 'none', null],
+    ['لو فيه كود خصم ومافيه #إعلان فهو إعلان، لا تصدقون كل شي', 'none', null],
+  ],
+  'a negation next to an AI name is still a mention': [
+    ['not sponsored, I just like Claude. it argues with my plans', 'mention', 'ai'],
+    ['مو إعلان، بس صرت أستخدم كلود لكل شي بالشغل', 'mention', 'ai'],
+  ],
+  'spelled-apart and hidden disclosures': [
+    ['s p o n s o r e d by Notion: my whole second brain lives in Notion AI now', 'sponsored', 'ai'],
+    ['# a d my mornings start with Otter AI transcribing my voice notes', 'sponsored', 'ai'],
+  ],
+};
+
+const rules = bundledRules();
+describe.each(Object.entries(CLASSES))('%s', (_name, rows) => {
+  test.each(rows)('%s → %s/%s', (text, verdict, topic, links = []) => {
+    const f = analyzeItem({ id: 'c', text, links, labels: [], platform: 'x' }, rules);
+    expect({ verdict: f.verdict, topic: f.topic }, f.cues.map((c) => c.rule).join(' ')).toEqual({
+      verdict,
+      topic,
+    });
+  });
+});
