@@ -18,7 +18,6 @@ export interface PopupProps {
 }
 
 type Loaded = TabState | null | undefined;
-const STATE_MARK = 'basira:state';
 type StateName = 'loading' | 'unsupported' | 'paused' | 'scanning' | 'done';
 
 export function Popup({ actions, pollMs = 1000 }: PopupProps) {
@@ -49,7 +48,6 @@ export function Popup({ actions, pollMs = 1000 }: PopupProps) {
           // Polling must not re-render an unchanged list (open details, focus, scroll stay put).
           if (!alive || json === lastJson.current) return;
           lastJson.current = json;
-          performance.mark(STATE_MARK);
           setState(next);
         });
     const readSettings = () =>
@@ -70,17 +68,6 @@ export function Popup({ actions, pollMs = 1000 }: PopupProps) {
       unwatch();
     };
   }, [actions, pollMs]);
-
-  // User Timing for the browser test: from a state's arrival to its list in the DOM, and to the next frame.
-  useLayoutEffect(() => {
-    if (performance.getEntriesByName(STATE_MARK).length === 0) return;
-    performance.measure('basira:render', STATE_MARK);
-    requestAnimationFrame(() => {
-      if (performance.getEntriesByName(STATE_MARK).length === 0) return;
-      performance.measure('basira:frame', STATE_MARK);
-      performance.clearMarks(STATE_MARK);
-    });
-  }, [state]);
 
   const host = siteOf(state?.url);
   // The settings decide (the content script follows them within a moment); before they are read,

@@ -1,9 +1,8 @@
 /**
  * Popup render time: the real Popup component in a happy-dom document, in the popup's real
  * sequence: the shell is on screen ("Checking this page…"), then the tab's state arrives with 200
- * findings (cues, marks, concerns). `ms` is the popup's own User Timing measure `basira:render`,
- * from the state's arrival to the committed DOM (the same measure the Chromium test reads), as a
- * median of several runs after a warm-up; `cold_ms` is the first run. Each run checks that all 200
+ * findings (cues, marks, concerns). `ms` is timed from outside the component, from the state's
+ * arrival to all 200 findings in the document, as a median of several runs after a warm-up; `cold_ms` is the first run. Each run checks that all 200
  * findings and their marks are in the document. Prints one JSON line; target: under 100 ms.
  */
 import { Window } from 'happy-dom';
@@ -65,12 +64,11 @@ async function once(): Promise<number> {
   await new Promise((r) => setTimeout(r, 0));
   const list = () => root.querySelectorAll('.findings > li').length;
   if (list() !== 0) throw new Error('the list rendered before its state arrived');
-  performance.clearMeasures('basira:render');
+  const start = performance.now();
   deliver(state);
-  // Preact renders state updates in a microtask: yield until the popup has measured its render.
-  for (let i = 0; i < 10_000 && performance.getEntriesByName('basira:render').length === 0; i++)
-    await Promise.resolve();
-  const ms = performance.getEntriesByName('basira:render')[0]?.duration ?? Number.NaN;
+  // Preact renders state updates in a microtask: yield until the list is in the document.
+  for (let i = 0; i < 10_000 && list() !== FINDINGS; i++) await Promise.resolve();
+  const ms = performance.now() - start;
   if (list() !== FINDINGS) throw new Error(`rendered ${list()} findings, expected ${FINDINGS}`);
   if (root.querySelectorAll('.snippet mark').length < FINDINGS) throw new Error('cues were not highlighted');
   render(null, root as never);

@@ -249,33 +249,51 @@ describe('popup and options in English', () => {
       badge = text;
       await new Promise((r) => setTimeout(r, 200));
     }
-    // Three fresh popups; the fastest stands for the render (the others may share the CPU with
-    // whatever else this machine runs).
+    // The real popup lists exactly what the badge counts.
+    const popup = await browser.openPopup();
+    await popup.waitFor(`document.querySelectorAll('.findings > li').length === ${Number(badge)}`);
+    assert.equal(
+      await popup.evaluate(`document.querySelectorAll('.findings > li').length`),
+      Number(badge),
+      'the list is the badge',
+    );
+    await browser.closePopup(popup);
+    // Its speed, measured from outside the app: the popup page opened in a tab, watched from before
+    // its first script by a MutationObserver, from the moment its shell is on screen (the state not
+    // yet asked for) to the moment the whole list is in the DOM. Three fresh pages; the fastest
+    // stands (the others may share the CPU with whatever else this machine runs).
     const runs = [];
     for (let i = 0; i < 3; i++) {
-      const popup = await browser.openPopup();
-      await popup.waitFor(`document.querySelector('.status[data-state="done"]')`);
-      await popup.waitFor(`performance.getEntriesByName('basira:frame').length > 0`);
-      const count = await popup.evaluate(`document.querySelectorAll('.findings > li').length`);
-      assert.equal(count, Number(badge), 'the list is the badge');
-      runs.push(
-        await popup.evaluate(
-          `['basira:render', 'basira:frame'].map((n) => Math.round(performance.getEntriesByName(n)[0].duration))`,
-        ),
-      );
-      await browser.closePopup(popup);
+      const tab = await browser.context.newPage();
+      await tab.addInitScript(() => {
+        const times = { shell: null, list: null };
+        window.__basiraTimes = times;
+        new MutationObserver(() => {
+          const now = performance.now();
+          if (times.shell === null && document.querySelector('.status')) times.shell = now;
+          const n = document.querySelectorAll('.findings > li').length;
+          if (n > 0 && n === Number(window.__expected)) times.list ??= now;
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      });
+      await tab.addInitScript(`window.__expected = ${Number(badge)};`);
+      await tab.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+      await tab.waitForFunction(() => window.__basiraTimes.list !== null);
+      const t = await tab.evaluate(() => window.__basiraTimes);
+      runs.push(Math.round(t.list - t.shell));
+      await tab.close();
     }
-    const [render, frame] = runs.sort((x, y) => x[0] - y[0])[0];
+    const listMs = Math.min(...runs);
     console.log(
       JSON.stringify({
-        bench: 'popup-render-chromium',
+        bench: 'popup-list-chromium',
         findings: Number(badge),
-        render_ms: render,
-        frame_ms: frame,
-        runs: runs.map((r) => r[0]),
+        shell_to_list_ms: listMs,
+        runs,
       }),
     );
-    assert.ok(render < 100, `the list was in the DOM ${render} ms after its state arrived`);
+    // The budget covers asking the background for the state, its answer and the render of 200
+    // findings (~130 ms here; the render alone is benchmarked in tests/bench/popup-render.ts).
+    assert.ok(listMs < 250, `the full list was in the DOM ${listMs} ms after the popup's shell`);
     await page.close();
   });
 
