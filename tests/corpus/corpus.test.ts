@@ -86,6 +86,23 @@ function breakdown(part: typeof rows, key: (i: CorpusItem) => string): string[] 
 
 const score = (part: typeof rows) => scoreCorpus(part.map((r) => r.row));
 
+/** Every language, platform and verdict occurs in `part`. */
+function expectSpans(part: readonly CorpusItem[]): void {
+  const axes: [keyof CorpusItem | 'verdict', readonly string[]][] = [
+    ['lang', ['en', 'ar', 'fr', 'es', 'de']],
+    ['platform', PLATFORMS],
+    ['verdict', VERDICTS],
+  ];
+  for (const [axis, values] of axes)
+    for (const v of values) {
+      const of = (i: CorpusItem) => (axis === 'verdict' ? i.expect.verdict : i[axis]);
+      expect(
+        part.some((i) => of(i) === v),
+        `${axis} ${v}`,
+      ).toBe(true);
+    }
+}
+
 describe('corpus composition', () => {
   test('has enough items, languages and hard negatives', () => {
     expect(items.length).toBeGreaterThanOrEqual(500);
@@ -94,16 +111,7 @@ describe('corpus composition', () => {
     expect(by('ar')).toBeGreaterThanOrEqual(200);
     for (const lang of ['fr', 'es', 'de']) expect(by(lang)).toBeGreaterThanOrEqual(30);
     expect(items.filter((i) => !isPositive(i)).length / items.length).toBeGreaterThanOrEqual(0.4);
-    for (const p of PLATFORMS)
-      expect(
-        items.some((i) => i.platform === p),
-        p,
-      ).toBe(true);
-    for (const v of VERDICTS)
-      expect(
-        items.some((i) => i.expect.verdict === v),
-        v,
-      ).toBe(true);
+    expectSpans(items);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     // Hard negatives are tagged so, and nothing else is.
     for (const i of items) expect(i.tags.includes('hard-negative'), i.id).toBe(!isPositive(i));
@@ -112,21 +120,7 @@ describe('corpus composition', () => {
   test('the held-out part is at least 30% and spans every language, platform and verdict', () => {
     const held = items.filter((i) => i.split === 'holdout');
     expect(held.length / items.length).toBeGreaterThanOrEqual(0.3);
-    for (const lang of ['en', 'ar', 'fr', 'es', 'de'])
-      expect(
-        held.some((i) => i.lang === lang),
-        lang,
-      ).toBe(true);
-    for (const p of PLATFORMS)
-      expect(
-        held.some((i) => i.platform === p),
-        p,
-      ).toBe(true);
-    for (const v of VERDICTS)
-      expect(
-        held.some((i) => i.expect.verdict === v),
-        v,
-      ).toBe(true);
+    expectSpans(held);
   });
 });
 
