@@ -26,7 +26,8 @@ export const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 export const chance = (r: Rng, p: number) => r() < p;
 export const cp = (n: number) => String.fromCodePoint(n);
-export const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+/** A deep copy through JSON; `undefined` (a mutation may leave one in an array) stays itself. */
+export const clone = <T>(x: T): T => (x === undefined ? x : JSON.parse(JSON.stringify(x)));
 
 /** A run's time limit per item: a catastrophic-backtracking guard, not a speed target. */
 export const ITEM_CAP_MS = 2_000;

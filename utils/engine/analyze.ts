@@ -5,7 +5,7 @@ import type { DetectContext } from './cues/detector';
 import { DETECTORS } from './cues/registry';
 import { linksInText, resolveLink } from './links';
 import { normalize } from './normalize';
-import type { CompiledRules } from './rules/compile';
+import { activeRules, type CompiledRules } from './rules/compile';
 import { presentKeywords } from './tokens';
 import type { Cue, CueKind, Finding, ItemInput, Topic, Verdict } from './types';
 import { MAX_ITEM_TEXT, SEVERITY } from './types';
@@ -14,21 +14,35 @@ import { decide, resolveOverlaps } from './verdict';
 const MAX_LINKS = 60;
 const EXCERPT = 280;
 
+/** Each pack's function words, as one map from word to the packs that list it (built once per rules). */
+const stopwordIndexes = new WeakMap<CompiledRules, Map<string, string[]>>();
+function stopwordIndex(rules: CompiledRules): Map<string, string[]> {
+  let index = stopwordIndexes.get(rules);
+  if (!index) {
+    index = new Map();
+    for (const pack of rules.packs)
+      for (const w of pack.stopwords) index.set(w, [...(index.get(w) ?? []), pack.lang]);
+    stopwordIndexes.set(rules, index);
+  }
+  return index;
+}
+
 function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules): Set<string> {
   // `und`: the person's own phrases, in any language.
   const langs = new Set<string>(['en', 'und']);
   if (hasArabic(normText)) langs.add('ar');
   const hint = item.lang?.slice(0, 2).toLowerCase();
   if (hint) langs.add(hint);
-  // Without a hint, pick Latin-script packs whose function words occur.
+  // Without a hint, pick Latin-script packs whose function words occur three times, in one pass.
   if (!hint || hint === 'en') {
-    const words = normText.slice(0, 3000).split(/[^\p{L}]+/u);
-    for (const pack of rules.packs) {
-      if (langs.has(pack.lang) || pack.stopwords.size === 0) continue;
-      let hits = 0;
-      for (const w of words) if (pack.stopwords.has(w) && ++hits >= 3) break;
-      if (hits >= 3) langs.add(pack.lang);
+    const index = stopwordIndex(rules);
+    const hits = new Map<string, number>();
+    for (const w of normText.slice(0, 3000).split(/[^\p{L}]+/u)) {
+      const packs = index.get(w);
+      if (!packs) continue;
+      for (const lang of packs) if (!langs.has(lang)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
     }
+    for (const [lang, n] of hits) if (n >= 3) langs.add(lang);
   }
   return langs;
 }
@@ -58,6 +72,8 @@ function excerptOf(text: string): string {
 export interface AnalyzeOptions {
   /** Cue kinds switched off in the options (their families do not count). */
   disabledKinds?: ReadonlySet<CueKind>;
+  /** Run every text rule of the item's languages, keywords or not (the tests' reference path). */
+  ungated?: boolean;
 }
 
 export function analyzeItem(input: ItemInput, rules: CompiledRules, options: AnalyzeOptions = {}): Finding {
@@ -67,12 +83,15 @@ export function analyzeItem(input: ItemInput, rules: CompiledRules, options: Ana
   const links = [...item.links.slice(0, MAX_LINKS), ...linksInText(item.text)]
     .slice(0, MAX_LINKS)
     .map((l) => resolveLink(l, rules.redirectors));
+  const present = presentKeywords(norm.text, rules.keywords);
+  const langs = selectLanguages(item, norm.text, rules);
   const ctx: DetectContext = {
     item,
     norm,
     rules,
-    present: presentKeywords(norm.text, rules.keywords),
-    langs: selectLanguages(item, norm.text, rules),
+    present,
+    langs,
+    active: activeRules(rules, present, langs, options.ungated),
     links,
     cues: [],
   };

@@ -61,7 +61,7 @@ export interface KeywordIndex {
   words: Set<number>;
   /** Hashes of prefix keywords, by prefix length. */
   prefixes: Map<number, Set<number>>;
-  /** Hashes of suffix keywords (`*ambassador`: #notionambassador), by suffix length. */
+  /** Hashes of hashtag-suffix keywords (`*ambassador`: #notionambassador), by suffix length. */
   suffixes: Map<number, Set<number>>;
 }
 
@@ -120,12 +120,13 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
     }
     if (index.words.has(h >>> 0)) found.add(h >>> 0);
     if (tagged && index.words.has(th >>> 0)) found.add(th >>> 0);
-    for (const [len, set] of index.suffixes) {
-      if (i - start > len) {
-        const sh = fnv1a(text, i - len, i);
-        if (set.has(sh)) found.add(sh);
+    if (tagged)
+      for (const [len, set] of index.suffixes) {
+        if (i - start > len) {
+          const sh = fnv1a(text, i - len, i);
+          if (set.has(sh)) found.add(sh);
+        }
       }
-    }
     const first = text.charCodeAt(start);
     if (first >= 0x0600 && first <= 0x06ff) for (const o of arabicStemOffsets(text, start, i)) check(o, i);
     // A hashtag joins words with "_" (#كود_خصم_نون, #promo_code): each word is a token too.

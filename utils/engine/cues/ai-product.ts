@@ -131,13 +131,14 @@ const detector: CueDetector = {
     };
     // A brand's own handle or partner hashtag names it for certain: @NotionHQ, @Gamma_App,
     // #RunwayPartner, #GeminiAmbassador.
-    for (const m of text.matchAll(HANDLE_OR_PARTNER_TAG)) {
-      const name = (m[1] ?? m[2] ?? '').replace(/_/g, ' ').trim();
-      const entry = lex.byAlias.get(name) ?? lex.byAlias.get(name.replace(/ /g, ''));
-      if (!entry) continue;
-      const span = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
-      confirm(entry, ctx.item.text.slice(span[0], span[1]), span);
-    }
+    if (text.includes('@') || text.includes('#'))
+      for (const m of text.matchAll(HANDLE_OR_PARTNER_TAG)) {
+        const name = (m[1] ?? m[2] ?? '').replace(/_/g, ' ').trim();
+        const entry = lex.byAlias.get(name) ?? lex.byAlias.get(name.replace(/ /g, ''));
+        if (!entry) continue;
+        const span = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+        confirm(entry, ctx.item.text.slice(span[0], span[1]), span);
+      }
     // A Latin-script name inside Arabic text is a brand reference: the ordinary senses (a star
     // sign, a painter, an aircraft's co-pilot) would be written in Arabic.
     if (hasArabic(text)) {
@@ -160,10 +161,11 @@ const detector: CueDetector = {
     }
     // Open world: an address or a handle on ".ai" names an AI product or company the lexicon
     // does not know ("كاتب.ai", "tessellate.ai/models", "@sayaghah_ai").
-    for (const m of text.matchAll(AI_NAME_IN_TEXT)) {
-      const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
-      openWorld(m[0], ctx.item.text.slice(start, end), [start, end]);
-    }
+    if (text.includes('ai'))
+      for (const m of text.matchAll(AI_NAME_IN_TEXT)) {
+        const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
+        openWorld(m[0], ctx.item.text.slice(start, end), [start, end]);
+      }
     if (found.length === 0) return [];
     // Two different AI names that are each also an ordinary word confirm each other: the painter,
     // the star sign and the aircraft's co-pilot seldom meet in one post ("Claude vs Gemini").

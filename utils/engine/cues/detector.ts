@@ -35,6 +35,8 @@ export interface DetectContext {
   present: Set<number>;
   /** Language packs selected for this item. */
   langs: Set<string>;
+  /** Text rules of the selected packs whose keywords occur, by kind, in pack and rule order. */
+  active: ReadonlyMap<CueKind, readonly CompiledTextRule[]>;
   links: ResolvedLink[];
   /** Cues found by earlier phases (read by phase-2 detectors). */
   cues: readonly Cue[];
@@ -54,39 +56,30 @@ export interface CueDetector {
 
 const MAX_MATCHES_PER_RULE = 8;
 
-function gated(rule: CompiledTextRule, present: Set<number>): boolean {
-  for (const g of rule.gates) if (present.has(g)) return true;
-  return false;
-}
-
-/** Runs the selected packs' text rules of one kind and returns cues with original spans. */
+/** Runs the active text rules of one kind and returns cues with original spans. */
 export function runTextRules(ctx: DetectContext, kind: CueKind): Cue[] {
   const cues: Cue[] = [];
-  for (const pack of ctx.rules.packs) {
-    if (!ctx.langs.has(pack.lang)) continue;
-    for (const rule of pack.rules) {
-      if (rule.kind !== kind || !gated(rule, ctx.present)) continue;
-      const first = cues.length;
-      scanAll(rule.res, ctx.norm.text, MAX_MATCHES_PER_RULE, (m) => {
-        // Trim the whitespace a pattern's context consumed, so cues highlight words only.
-        const lead = m[0].length - m[0].trimStart().length;
-        const body = m[0].trim().length;
-        const [start, end] = toOriginalSpan(ctx.norm, m.index + lead, m.index + lead + body);
-        // Two patterns of one rule finding the same words are one finding, not two.
-        for (let i = first; i < cues.length; i++) if (cues[i]!.start! < end && start < cues[i]!.end!) return;
-        cues.push({
-          kind,
-          rule: rule.id,
-          text: ctx.item.text.slice(start, end),
-          lang: rule.lang,
-          start,
-          end,
-          sources: rule.sources,
-          weight: rule.weight,
-          ...(rule.concerns.length ? { concerns: rule.concerns } : {}),
-        });
+  for (const rule of ctx.active.get(kind) ?? []) {
+    const first = cues.length;
+    scanAll(rule.res, ctx.norm.text, MAX_MATCHES_PER_RULE, (m) => {
+      // Trim the whitespace a pattern's context consumed, so cues highlight words only.
+      const lead = m[0].length - m[0].trimStart().length;
+      const body = m[0].trim().length;
+      const [start, end] = toOriginalSpan(ctx.norm, m.index + lead, m.index + lead + body);
+      // Two patterns of one rule finding the same words are one finding, not two.
+      for (let i = first; i < cues.length; i++) if (cues[i]!.start! < end && start < cues[i]!.end!) return;
+      cues.push({
+        kind,
+        rule: rule.id,
+        text: ctx.item.text.slice(start, end),
+        lang: rule.lang,
+        start,
+        end,
+        sources: rule.sources,
+        weight: rule.weight,
+        ...(rule.concerns.length ? { concerns: rule.concerns } : {}),
       });
-    }
+    });
   }
   return cues;
 }

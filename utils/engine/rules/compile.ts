@@ -336,3 +336,58 @@ export function compileRules(
 }
 
 export { normalizePatternSource };
+
+/** Every text rule of the packs, in pack and rule order, under each keyword hash that lets it run. */
+interface GateIndex {
+  byGate: Map<number, number[]>;
+  rules: { rule: CompiledTextRule; lang: string }[];
+}
+const gateIndexes = new WeakMap<readonly CompiledPack[], GateIndex>();
+
+function gateIndex(packs: readonly CompiledPack[]): GateIndex {
+  let index = gateIndexes.get(packs);
+  if (index) return index;
+  index = { byGate: new Map(), rules: [] };
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      const at = index.rules.push({ rule, lang: pack.lang }) - 1;
+      for (const g of new Set(rule.gates)) {
+        const list = index.byGate.get(g);
+        if (list) list.push(at);
+        else index.byGate.set(g, [at]);
+      }
+    }
+  }
+  gateIndexes.set(packs, index);
+  return index;
+}
+
+/**
+ * The text rules an item runs: those of its languages whose keywords occur in it, found from the
+ * keywords present (one lookup each) rather than by testing every rule; grouped by kind, in pack
+ * and rule order. `all` runs every rule of the languages (the reference the tests compare with).
+ */
+export function activeRules(
+  rules: CompiledRules,
+  present: ReadonlySet<number>,
+  langs: ReadonlySet<string>,
+  all = false,
+): Map<TextRule['kind'], CompiledTextRule[]> {
+  const index = gateIndex(rules.packs);
+  let picked: number[];
+  if (all) picked = index.rules.map((_, i) => i);
+  else {
+    const seen = new Set<number>();
+    for (const h of present) for (const i of index.byGate.get(h) ?? []) seen.add(i);
+    picked = [...seen].sort((a, b) => a - b);
+  }
+  const byKind = new Map<TextRule['kind'], CompiledTextRule[]>();
+  for (const i of picked) {
+    const { rule, lang } = index.rules[i]!;
+    if (!langs.has(lang)) continue;
+    const list = byKind.get(rule.kind);
+    if (list) list.push(rule);
+    else byKind.set(rule.kind, [rule]);
+  }
+  return byKind;
+}
