@@ -65,6 +65,15 @@ function markQuoted(cues: Cue[], text: string): void {
 }
 
 function excerptOf(text: string): string {
+  // Flatten only a prefix long enough to fill the excerpt (a post can be 20,000 characters).
+  const head = text.length > EXCERPT * 4 ? text.slice(0, EXCERPT * 4) : text;
+  const flat = head.replace(/\s+/g, ' ').trim();
+  if (flat.length > EXCERPT) return `${flat.slice(0, EXCERPT - 1)}…`;
+  if (head !== text) return excerptOfAll(text);
+  return flat;
+}
+
+function excerptOfAll(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1)}…`;
 }
@@ -80,7 +89,7 @@ export function analyzeItem(input: ItemInput, rules: CompiledRules, options: Ana
   const item: ItemInput =
     input.text.length > MAX_ITEM_TEXT ? { ...input, text: input.text.slice(0, MAX_ITEM_TEXT) } : input;
   const norm = normalize(item.text);
-  const links = [...item.links.slice(0, MAX_LINKS), ...linksInText(item.text)]
+  const links = [...item.links.slice(0, MAX_LINKS), ...(item.text.includes('/') ? linksInText(item.text) : [])]
     .slice(0, MAX_LINKS)
     .map((l) => resolveLink(l, rules.redirectors));
   const present = presentKeywords(norm.text, rules.keywords);

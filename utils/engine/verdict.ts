@@ -50,6 +50,7 @@ export function decide(cues: readonly Cue[]): Decision {
   let label = false;
   let buried = false;
   let ambiguous = false;
+  const tieByRule = new Map<string, number>();
   for (const cue of cues) {
     const role = DETECTOR_BY_KIND.get(cue.kind)?.role;
     if (!role) continue;
@@ -62,9 +63,16 @@ export function decide(cues: readonly Cue[]): Decision {
       continue;
     }
     if (role.tie) {
-      if (role.disclosure === 'ambiguous') softTie += role.tie * w;
-      else hardTie += role.tie * w;
-      if (role.linkTie) linkTie += role.tie * w;
+      // A rule counts once toward a tie: "link in bio" said twice is still half a tie.
+      const t = role.tie * w;
+      const before = tieByRule.get(cue.rule) ?? 0;
+      if (t > before) {
+        tieByRule.set(cue.rule, t);
+        const add = t - before;
+        if (role.disclosure === 'ambiguous') softTie += add;
+        else hardTie += add;
+        if (role.linkTie) linkTie += add;
+      }
     }
     promo += (role.promo ?? 0) * w;
     discourse += (role.discourse ?? 0) * w;
