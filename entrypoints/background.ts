@@ -3,25 +3,27 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { fetchMessages } from '@/utils/i18n';
+import { applyLanguage, fetchMessages, plural, t } from '@/utils/i18n';
 import { type Handlers, onMessages } from '@/utils/messaging';
 import type { TabState } from '@/utils/protocol';
-import { badgeFor, visibleFindings } from '@/utils/scope';
+import { badgeLook, badgeSummary, badgeTitle, visibleFindings } from '@/utils/scope';
 import { getSettings, type Settings, settingsItem } from '@/utils/settings';
 import { clearTab, mergeFindings, readTab, type StoredTab, startTab, writeTab } from '@/utils/tab-state';
 
-const COLORS = { red: '#B3261E', amber: '#F4B400' } as const;
-const TEXT_COLORS = { red: '#FFFFFF', amber: '#1F1F1F' } as const;
+const COLORS = { red: '#B3261E', amber: '#F4B400', grey: '#5F6368' } as const;
+const TEXT_COLORS = { red: '#FFFFFF', amber: '#1F1F1F', grey: '#FFFFFF' } as const;
 
 async function paintBadge(tabId: number, tab: StoredTab | null, settings: Settings): Promise<number> {
   const visible = tab ? visibleFindings(tab.findings, settings) : [];
-  const { text, color } = badgeFor(visible);
+  const summary = badgeSummary(tab?.status ?? null, visible);
+  const { text, color } = badgeLook(summary, visible);
   try {
     await browser.action.setBadgeText({ tabId, text: settings.badge ? text : '' });
     if (color) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: COLORS[color] });
       await browser.action.setBadgeTextColor?.({ tabId, color: TEXT_COLORS[color] });
     }
+    await browser.action.setTitle({ tabId, title: badgeTitle(summary, t, plural) });
   } catch {
     // The tab closed meanwhile.
   }
@@ -84,8 +86,8 @@ export default defineBackground(() => {
       return perTab(tabId, async () => {
         const current =
           (await loadTab(tabId)) ?? startTab(data.url, data.findings[0]?.platform ?? 'generic', false);
-        // A late batch from a page the tab has left is dropped.
-        if (current.url !== data.url) return { count: 0 };
+        // A late batch from a page the tab has left, or from a scan the person has since paused, is dropped.
+        if (current.url !== data.url || current.status === 'paused') return { count: 0 };
         const tab = mergeFindings(current, data.findings, data.done);
         saveTab(tabId, tab);
         return { count: await paintBadge(tabId, tab, await getSettings()) };
@@ -116,6 +118,8 @@ export default defineBackground(() => {
 
   async function repaintAll() {
     const settings = await getSettings();
+    // The tooltip speaks the language chosen in the options.
+    await applyLanguage(settings.language);
     const tabs = await browser.tabs.query({});
     await Promise.all(
       tabs.map(async (t) => t.id !== undefined && paintBadge(t.id, await loadTab(t.id), settings)),
@@ -124,6 +128,7 @@ export default defineBackground(() => {
 
   onMessages(handlers);
   settingsItem.watch(() => void repaintAll());
+  void getSettings().then((s) => applyLanguage(s.language));
   browser.tabs.onRemoved.addListener((tabId) => {
     void perTab(tabId, async () => {
       memory.delete(tabId);

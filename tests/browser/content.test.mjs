@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
-import { BADGE_RGBA } from '../harness/expected.mjs';
+import { BADGE_RGBA, countsOnBadge } from '../harness/expected.mjs';
 import { xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
 
 const browser = useChromium();
@@ -93,5 +93,56 @@ test('marks and the badge follow the settings, and findings survive a service-wo
     { timeout: 15_000 },
   );
   await popupPage.close();
+  await page.close();
+});
+
+test('the badge says what it counts, and paused looks different from nothing found', async () => {
+  const url = 'https://x.com/home';
+  const html = xFeedHtml(12);
+  const { items, badge: text } = expectedFromCli(html, url);
+  const { page, tabId } = await browser.open(url, html);
+  await browser.waitForBadge(tabId, (t) => t === text);
+  const counted = items.filter(countsOnBadge);
+  const by = (v) => counted.filter((i) => i.verdict === v).length;
+  const parts = [
+    by('undisclosed') && `${by('undisclosed')} undisclosed`,
+    by('sponsored') && `${by('sponsored')} sponsored`,
+    by('promotion') && `${by('promotion')} promotion${by('promotion') === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  assert.equal((await browser.badge(tabId)).title, `Basira: ${parts.join(' · ')}`);
+
+  const setSettings = (patch) =>
+    browser.worker.evaluate(async (p) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, ...p } });
+    }, patch);
+  // In Arabic, the same counts in Arabic words.
+  await setSettings({ language: 'ar' });
+  for (let i = 0; i < 50 && !(await browser.badge(tabId)).title.startsWith('بصيرة:'); i++)
+    await page.waitForTimeout(100);
+  assert.match((await browser.badge(tabId)).title, /^بصيرة: /);
+  await setSettings({ language: 'auto' });
+
+  // Paused on this site: a grey pause sign and a tooltip that says so, not an empty badge.
+  await setSettings({ pausedSites: ['x.com'] });
+  const paused = await browser.waitForBadge(tabId, (t) => t === '⏸');
+  assert.equal(paused.title, 'Basira: paused on this site');
+  await setSettings({ pausedSites: [] });
+  await browser.waitForBadge(tabId, (t) => t === text);
+
+  // A page with nothing to flag says so.
+  const clear = await browser.open(
+    'https://news.example.org/plain',
+    '<!doctype html><html lang="en"><body><article><p>Rain is expected tomorrow across the region.</p></article></body></html>',
+  );
+  for (
+    let i = 0;
+    i < 50 && (await browser.badge(clear.tabId)).title !== 'Basira: nothing flagged on this page';
+    i++
+  )
+    await clear.page.waitForTimeout(100);
+  const quiet = await browser.badge(clear.tabId);
+  assert.deepEqual([quiet.text, quiet.title], ['', 'Basira: nothing flagged on this page']);
+  await clear.page.close();
   await page.close();
 });

@@ -104,7 +104,8 @@ export async function launch(options = {}) {
     worker.evaluate(async (id) => {
       const text = await chrome.action.getBadgeText({ tabId: id });
       const color = await chrome.action.getBadgeBackgroundColor({ tabId: id });
-      return { text, color };
+      const title = await chrome.action.getTitle({ tabId: id });
+      return { text, color, title };
     }, tabId);
 
   return {
