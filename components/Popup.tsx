@@ -151,6 +151,19 @@ export function Popup({ actions, pollMs = 1000 }: PopupProps) {
         )}
       </section>
 
+      {count > 0 && (
+        <p class="legend">
+          <span class="legend-item">
+            <span class="legend-dot red" aria-hidden="true" />
+            {t('legend_red')}
+          </span>
+          <span class="legend-item">
+            <span class="legend-dot amber" aria-hidden="true" />
+            {t('legend_amber')}
+          </span>
+        </p>
+      )}
+
       <p class="announce" aria-live="polite">
         {announcement}
       </p>

@@ -54,6 +54,16 @@ describe('findings list', () => {
     expect(screen.getByText('news.example.org')).toBeTruthy();
   });
 
+  test('a one-line legend says what red and amber mean, only when something is counted', async () => {
+    const { container } = await renderPopup(tabState([SPONSORED, finding()]));
+    expect(container.querySelector('.legend')?.textContent).toBe(
+      'Red: a paid tie with no disclosureAmber: disclosed, or promotion without a tie',
+    );
+    cleanup();
+    const empty = await renderPopup(tabState([]));
+    expect(empty.container.querySelector('.legend')).toBeNull();
+  });
+
   test('one finding reads "1 finding"', async () => {
     const { container } = await renderPopup(tabState([finding()]));
     expect(container.querySelector('.status')!.textContent).toBe('1 finding');
