@@ -12,7 +12,7 @@ import { analyzeItem } from '@/utils/engine/analyze';
 import { withCustomRules } from '@/utils/engine/custom';
 import { shippedRules } from '@/utils/engine/rules/shipped';
 import { FLAGGED } from '@/utils/engine/types';
-import { describeCue, why } from '@/utils/explain';
+import { cueLines, why } from '@/utils/explain';
 import { type Messages, setMessages, t, uiDirection } from '@/utils/i18n';
 import { createMark, isOwnMark, type MarkHandle, type MarkStrings } from '@/utils/marks';
 import { sendMessage } from '@/utils/messaging';
@@ -33,7 +33,7 @@ const REPORT_CHUNK = 400;
 const strings: MarkStrings = {
   verdict: (v) => t(`verdict_${v}`),
   why: (f) => why(f, t),
-  cue: (c) => describeCue(c, t),
+  lines: (f) => cueLines(f, t),
   get details() {
     return t('mark_details');
   },

@@ -4,7 +4,6 @@
  * the post, so the page's layout does not move; the chip floats in the post's top corner.
  * Everything shown is set with textContent: page text is never parsed as HTML.
  */
-import { shownCues } from './explain';
 import type { FindingWire } from './protocol';
 
 export const MARK_TAG = 'basira-mark';
@@ -16,7 +15,8 @@ export const isOwnMark = (node: Node): boolean => OWN_HOSTS.has(node);
 export interface MarkStrings {
   verdict(verdict: FindingWire['verdict']): string;
   why(finding: FindingWire): string;
-  cue(cue: FindingWire['cues'][number]): string;
+  /** The finding's explanation, one line each: the popup's very lines (utils/explain.ts cueLines). */
+  lines(finding: FindingWire): string[];
   details: string;
   close: string;
   label(finding: FindingWire): string;
@@ -73,6 +73,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** The one open panel: opening another, a click elsewhere or Escape anywhere in the page closes it. */
+let openPanel: { close(): void } | null = null;
+
 export interface MarkHandle {
   host: HTMLElement;
   update(finding: FindingWire): void;
@@ -120,20 +123,49 @@ export function createMark(
     chip.setAttribute('aria-label', strings.label(current));
     const why = el(doc, 'p', strings.why(current));
     const list = el(doc, 'ul');
-    for (const cue of shownCues(current).slice(0, 6)) {
-      list.append(el(doc, 'li', strings.cue(cue)));
-    }
+    for (const line of strings.lines(current)) list.append(el(doc, 'li', line));
     const details = el(doc, 'button', strings.details);
     details.type = 'button';
     details.addEventListener('click', () => onDetails(current));
     const close = el(doc, 'button', strings.close);
     close.type = 'button';
-    close.addEventListener('click', () => toggle(false));
+    close.addEventListener('click', () => {
+      toggle(false);
+      chip.focus();
+    });
     panel.replaceChildren(why, list, details, close);
   };
+  // Page-wide listeners live only while this panel is open.
+  let whileOpen: AbortController | null = null;
+  const self = { close: () => toggle(false) };
   const toggle = (open = panel.hidden) => {
+    if (open === !panel.hidden) return;
     panel.hidden = !open;
     chip.setAttribute('aria-expanded', String(open));
+    if (open) {
+      if (openPanel !== self) openPanel?.close();
+      openPanel = self;
+      whileOpen = new AbortController();
+      const { signal } = whileOpen;
+      doc.addEventListener(
+        'keydown',
+        (e) => {
+          if (e.key !== 'Escape') return;
+          toggle(false);
+          chip.focus();
+        },
+        { signal, capture: true },
+      );
+      // A click outside this mark (its host) closes the panel.
+      doc.addEventListener('click', (e) => e.composedPath().includes(host) || toggle(false), {
+        signal,
+        capture: true,
+      });
+    } else {
+      whileOpen?.abort();
+      whileOpen = null;
+      if (openPanel === self) openPanel = null;
+    }
   };
   chip.addEventListener('click', (e) => {
     e.stopPropagation();
@@ -141,12 +173,6 @@ export function createMark(
     toggle();
   });
   panel.addEventListener('click', (e) => e.stopPropagation());
-  wrap.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape') {
-      toggle(false);
-      chip.focus();
-    }
-  });
   render();
   target.prepend(host);
   return {
@@ -156,6 +182,7 @@ export function createMark(
       render();
     },
     remove() {
+      toggle(false);
       host.remove();
     },
   };
