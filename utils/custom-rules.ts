@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { CUSTOM_PHRASE_KINDS } from './engine/cues/kinds';
 import type { CustomRules } from './engine/custom';
+import { normalizeSite } from './ui/hosts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -16,13 +17,14 @@ export const CustomProduct = z.strictObject({
 });
 export const CustomLink = z.strictObject({
   name: text(60),
-  host: z
-    .string()
-    .check(
-      z.trim(),
-      z.toLowerCase(),
-      z.regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a host name such as "example.com"'),
+  // A full address is reduced to its host, as the form does ("https://www.jasper.ai/?fpr=x").
+  host: z.pipe(
+    z.pipe(
+      z.string().check(z.maxLength(2000)),
+      z.transform((s) => normalizeSite(s) ?? s.trim().toLowerCase()),
     ),
+    z.string().check(z.regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a host name such as "example.com"')),
+  ),
   param: z.optional(
     z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'a query parameter name such as "ref"')),
   ),
@@ -47,20 +49,51 @@ export function exportCustomRules(rules: CustomRules): string {
   return `${JSON.stringify({ format: 'basira-custom-rules', version: 1, ...rules }, null, 2)}\n`;
 }
 
-export type ImportResult = { ok: true; rules: CustomRules; added: number } | { ok: false; error: string };
+export const RULE_LISTS = ['phrases', 'products', 'links'] as const;
+export type RuleList = (typeof RULE_LISTS)[number];
+
+/** Why an import was refused, as data: the options page says it in the person's language. */
+export type ImportError =
+  | { code: 'too-big'; maxKb: number }
+  | { code: 'not-json' }
+  | { code: 'not-rules-file' }
+  | { code: 'bad-entry'; list: RuleList; index: number; field: string }
+  | { code: 'too-many'; list: RuleList; max: number };
+
+export type ImportResult =
+  | { ok: true; rules: CustomRules; added: number }
+  | { ok: false; error: ImportError };
+
+/** The first problem zod found, as the entry and field it concerns. */
+function importError(
+  issues: readonly { path: readonly PropertyKey[] }[],
+  code: 'bad' | 'limit',
+): ImportError {
+  const path = issues[0]?.path ?? [];
+  const list = RULE_LISTS.find((l) => l === path[0]);
+  if (list && code === 'limit' && path.length === 1) return { code: 'too-many', list, max: 500 };
+  if (list && typeof path[1] === 'number')
+    return {
+      code: 'bad-entry',
+      list,
+      index: path[1],
+      field: typeof path[2] === 'string' ? path[2] : 'entry',
+    };
+  return { code: 'not-rules-file' };
+}
 
 /** Parses an import and merges it into `current`. `current` is returned untouched on any error. */
 export function importCustomRules(current: CustomRules, raw: string): ImportResult {
   if (raw.length > MAX_IMPORT_BYTES)
-    return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024} KB.` };
+    return { ok: false, error: { code: 'too-big', maxKb: MAX_IMPORT_BYTES / 1024 } };
   let data: unknown;
   try {
     data = JSON.parse(raw);
-  } catch (e) {
-    return { ok: false, error: `The file is not valid JSON: ${(e as Error).message}` };
+  } catch {
+    return { ok: false, error: { code: 'not-json' } };
   }
   const parsed = z.safeParse(CustomRulesFile, data);
-  if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return { ok: false, error: importError(parsed.error.issues, 'bad') };
   const key = (x: unknown) => JSON.stringify(x).toLowerCase();
   const merge = <T>(a: T[], b: T[]) => {
     const seen = new Set(a.map(key));
@@ -78,7 +111,48 @@ export function importCustomRules(current: CustomRules, raw: string): ImportResu
     next.links.length -
     (current.phrases.length + current.products.length + current.links.length);
   const limit = z.safeParse(CustomRulesSchema, next);
-  if (!limit.success)
-    return { ok: false, error: `Too many rules after import: ${z.prettifyError(limit.error)}` };
+  if (!limit.success) return { ok: false, error: importError(limit.error.issues, 'limit') };
   return { ok: true, rules: next, added };
+}
+
+const TEXT_LIMITS: Record<string, number> = { phrase: 100, name: 60 };
+
+/**
+ * An import error in plain words, in the UI's language: which entry, which field, and what is
+ * allowed there ("Entry 2 of the phrases: its type must be one of: Disclosure, …").
+ */
+export function describeImportError(
+  e: ImportError,
+  t: (key: string, subs?: string | string[]) => string,
+): string {
+  switch (e.code) {
+    case 'too-big':
+      return t('import_err_too_big', String(e.maxKb));
+    case 'not-json':
+      return t('import_err_not_json');
+    case 'not-rules-file':
+      return t('import_err_not_rules_file');
+    case 'too-many':
+      return t('import_err_too_many', [t(`import_list_${e.list}`), String(e.max)]);
+    case 'bad-entry': {
+      const field = ['kind', 'phrase', 'name', 'aliases', 'host', 'param'].includes(e.field)
+        ? e.field
+        : 'entry';
+      const allowed =
+        field === 'kind'
+          ? t(
+              'import_allowed_kind',
+              CUSTOM_PHRASE_KINDS.map((k) => t(`kind_${k.replace(/-/g, '_')}`)).join(', '),
+            )
+          : field in TEXT_LIMITS
+            ? t('import_allowed_text', String(TEXT_LIMITS[field]))
+            : t(`import_allowed_${field}`);
+      return t('import_err_entry', [
+        String(e.index + 1),
+        t(`import_list_${e.list}`),
+        t(`import_field_${field}`),
+        allowed,
+      ]);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import {
   CustomLink,
   CustomPhrase,
   CustomProduct,
+  describeImportError,
   exportCustomRules,
   importCustomRules,
   MAX_IMPORT_BYTES,
@@ -133,14 +134,23 @@ function ImportExport({ rules, save }: { rules: CustomRules; save: Save }) {
     input.value = ''; // the same file can be chosen again
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      setResult({ ok: false, error: t('opt_import_too_big', String(MAX_IMPORT_BYTES / 1024)) });
+      setResult({
+        ok: false,
+        error: describeImportError({ code: 'too-big', maxKb: MAX_IMPORT_BYTES / 1024 }, t),
+      });
       return;
     }
     const raw = await file.text();
+    // A refused file changes nothing, so nothing is saved and no "Saved" is shown.
+    const check = importCustomRules(rules, raw);
+    if (!check.ok) {
+      setResult({ ok: false, error: describeImportError(check.error, t) });
+      return;
+    }
     let outcome: ImportState = null;
     await save((s) => {
       const r = importCustomRules(s.customRules, raw);
-      outcome = r.ok ? { ok: true, added: r.added } : { ok: false, error: r.error };
+      outcome = r.ok ? { ok: true, added: r.added } : { ok: false, error: describeImportError(r.error, t) };
       return r.ok ? { customRules: r.rules } : {};
     });
     setResult(outcome);
@@ -182,7 +192,7 @@ function ImportExport({ rules, save }: { rules: CustomRules; save: Save }) {
       {result?.ok === false && (
         <div class="error import-error" role="alert">
           <p>{t('opt_import_failed')}</p>
-          <pre dir="ltr">{result.error}</pre>
+          <p class="import-reason">{result.error}</p>
         </div>
       )}
     </div>

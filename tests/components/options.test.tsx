@@ -190,12 +190,16 @@ describe('custom rules', () => {
     chooseFile(input, JSON.stringify(bad));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This file could not be imported. Your rules have not changed.');
-    expect(alert.querySelector('pre')!.textContent).toMatch(/phrases\[1\]\.kind/);
+    expect(alert.querySelector('.import-reason')!.textContent).toMatch(
+      /^Entry 2 of the phrases: its type must be one of: Disclosure \(like/,
+    );
+    // Nothing changed, so nothing says it was saved.
+    expect(container.textContent).not.toContain(MESSAGES.en.opt_saved!.message);
     expect((await getSettings()).customRules).toEqual(RULES);
 
     chooseFile(input, '{ not json');
     await waitFor(() =>
-      expect(screen.getByRole('alert').querySelector('pre')!.textContent).toMatch(/not valid JSON/),
+      expect(screen.getByRole('alert').querySelector('.import-reason')!.textContent).toMatch(/not JSON/),
     );
     expect((await getSettings()).customRules).toEqual(RULES);
   });

@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { exportCustomRules, importCustomRules } from '@/utils/custom-rules';
+import ar from '@/public/_locales/ar/messages.json';
+import en from '@/public/_locales/en/messages.json';
+import { describeImportError, exportCustomRules, importCustomRules } from '@/utils/custom-rules';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { EMPTY_CUSTOM_RULES, withCustomRules } from '@/utils/engine/custom';
 import { bundledRules } from '@/utils/engine/rules/bundled';
+import { setMessages, t } from '@/utils/i18n';
 import { DEFAULT_SETTINGS, disabledKinds } from '@/utils/settings';
 
 const item = (text: string, links: { href: string; text: string }[] = []) => ({
@@ -89,6 +92,13 @@ describe('import and export', () => {
       ...parts,
     });
   const current = { phrases: [{ kind: 'cta' as const, phrase: 'grab it' }], products: [], links: [] };
+  test('a full address as a link host is reduced to its host', () => {
+    const result = importCustomRules(
+      current,
+      rulesFile({ links: [{ name: 'J', host: 'https://www.jasper.ai/?fpr=x' }] }),
+    );
+    expect(result.ok && result.rules.links).toEqual([{ name: 'J', host: 'jasper.ai' }]);
+  });
   test('round trip merges without duplicates and keeps what was there', () => {
     const file = exportCustomRules({ ...current, products: [{ name: 'Zorblax', aliases: [] }] });
     const result = importCustomRules(current, file);
@@ -99,30 +109,44 @@ describe('import and export', () => {
     });
   });
   test.each([
-    ['not JSON', '{nope', /not valid JSON/],
-    ['wrong format', rulesFile({ format: 'other' }), /format/],
+    ['not JSON', '{nope', { code: 'not-json' }, 'The file is not JSON'],
+    ['wrong format', rulesFile({ format: 'other' }), { code: 'not-rules-file' }, 'not a Basira rules file'],
     [
-      'bad entry named by path',
+      'bad entry, named with what is allowed',
       rulesFile({
         phrases: [
           { kind: 'cta', phrase: 'ok' },
           { kind: 'evil', phrase: 'x' },
         ],
       }),
-      /phrases\[1\]\.kind|phrases.1.kind/,
+      { code: 'bad-entry', list: 'phrases', index: 1, field: 'kind' },
+      'Entry 2 of the phrases: its type must be one of: Disclosure',
     ],
-    ['bad host', rulesFile({ links: [{ name: 'x', host: 'not a host' }] }), /host name/],
-    ['wrong types', rulesFile({ phrases: 'all' }), /phrases/],
+    [
+      'bad host',
+      rulesFile({ links: [{ name: 'x', host: 'not a host' }] }),
+      { code: 'bad-entry', list: 'links', index: 0, field: 'host' },
+      'Entry 1 of the link patterns: the host must be a host name such as example.com',
+    ],
+    ['wrong types', rulesFile({ phrases: 'all' }), { code: 'not-rules-file' }, 'not a Basira rules file'],
     [
       '__proto__ key',
       '{"format":"basira-custom-rules","version":1,"phrases":[],"products":[],"links":[],"__proto__":{"x":1}}',
-      /./,
+      { code: 'not-rules-file' },
+      'not a Basira rules file',
     ],
-    ['huge', 'x'.repeat(600 * 1024), /larger than/],
-  ])('refuses %s with a readable error and loses nothing', (_n, raw, message) => {
+    ['huge', 'x'.repeat(600 * 1024), { code: 'too-big', maxKb: 512 }, 'larger than 512 KB'],
+  ])('refuses %s in plain words and loses nothing', (_n, raw, error, words) => {
+    setMessages('en', en);
     const result = importCustomRules(current, raw);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (!result.ok) {
+      expect(result.error).toEqual(error);
+      expect(describeImportError(result.error, t)).toContain(words);
+      setMessages('ar', ar);
+      expect(describeImportError(result.error, t)).toMatch(/[\u0600-\u06ff]/);
+      setMessages('', null);
+    }
     expect(current.phrases).toEqual([{ kind: 'cta', phrase: 'grab it' }]);
   });
 });

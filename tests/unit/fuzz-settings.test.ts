@@ -5,15 +5,18 @@
  * names its seed and index, and `BASIRA_FUZZ_SEED=<n> npx vitest run tests/unit/fuzz-settings.test.ts`
  * replays it.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
+import en from '@/public/_locales/en/messages.json';
 import {
   CustomRulesSchema,
+  describeImportError,
   exportCustomRules,
   importCustomRules,
   MAX_IMPORT_BYTES,
 } from '@/utils/custom-rules';
 import type { CustomRules } from '@/utils/engine/custom';
+import { setMessages, t } from '@/utils/i18n';
 import {
   coerceSettings,
   DEFAULT_SETTINGS,
@@ -45,6 +48,8 @@ const CURRENT: CustomRules = {
   links: [{ name: 'Acme', host: 'go.acme.ai', param: 'p' }],
 };
 
+beforeAll(() => setMessages('en', en));
+
 describe('importCustomRules under fuzzing', () => {
   test('hostile files are refused readably or merged; what was there is never lost', () => {
     const r = prng(SEED ^ 0xc0de);
@@ -68,9 +73,9 @@ describe('importCustomRules under fuzzing', () => {
         expect(result.added, where).toBe(total(result.rules) - total(CURRENT));
       } else {
         refused++;
-        expect(typeof result.error, where).toBe('string');
-        expect(result.error.trim().length, where).toBeGreaterThan(0);
-        expect(result.error, where).not.toContain('[object Object]');
+        const words = describeImportError(result.error, t);
+        expect(words.trim().length, where).toBeGreaterThan(0);
+        expect(words, where).not.toMatch(/\[object Object\]|undefined|import_/);
       }
     }
     expect(accepted, 'some fuzzed files are valid').toBeGreaterThan(10);
@@ -122,7 +127,7 @@ describe('importCustomRules under fuzzing', () => {
     const snapshot = clone(CURRENT);
     const result = importCustomRules(CURRENT, raw);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.trim().length).toBeGreaterThan(0);
+    if (!result.ok) expect(describeImportError(result.error, t).trim().length).toBeGreaterThan(0);
     expect(CURRENT).toEqual(snapshot);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
