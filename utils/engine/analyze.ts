@@ -89,7 +89,10 @@ export function analyzeItem(input: ItemInput, rules: CompiledRules, options: Ana
   const item: ItemInput =
     input.text.length > MAX_ITEM_TEXT ? { ...input, text: input.text.slice(0, MAX_ITEM_TEXT) } : input;
   const norm = normalize(item.text);
-  const links = [...item.links.slice(0, MAX_LINKS), ...(item.text.includes('/') ? linksInText(item.text) : [])]
+  const links = [
+    ...item.links.slice(0, MAX_LINKS),
+    ...(item.text.includes('/') ? linksInText(item.text) : []),
+  ]
     .slice(0, MAX_LINKS)
     .map((l) => resolveLink(l, rules.redirectors));
   const present = presentKeywords(norm.text, rules.keywords);

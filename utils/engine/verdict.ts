@@ -59,7 +59,8 @@ export function decide(cues: readonly Cue[]): Decision {
     if (role.aiContext) aiContext = true;
     // Quoted words are talked about, not said: "«use code X» is a violation", a parody's quoted hype.
     if (cue.quoted && !role.ai && !role.aiContext) {
-      discourse += 1;
+      // A discourse word inside quotes is a name or a title («بيان 2»), not talk about the topic.
+      if (!role.discourse) discourse += 1;
       continue;
     }
     if (role.tie) {
