@@ -24,11 +24,17 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, fixture) 
         verdict: want.verdict,
         topic: want.topic,
       });
+      // The platform's own label, read whole (split words joined, accessible copies read once),
+      // and never one an item does not carry.
+      const labels = got.cues
+        .filter((c) => c.kind === 'platform-label')
+        .map((c) => c.text.replace(/\s+/g, ' '));
       if (want.label)
         expect(
-          got.cues.some((c) => c.kind === 'platform-label'),
-          `label on item ${index}`,
+          labels.some((l) => l.includes(want.label!)),
+          `label "${want.label}" on item ${index}: ${JSON.stringify(labels)}`,
         ).toBe(true);
+      else expect(labels, `no label on item ${index}`).toEqual([]);
     });
   });
 });

@@ -1,75 +1,47 @@
 /**
  * Facebook: feed posts (`[role="article"]`, `FeedUnit_` pagelets). The "Sponsored" label is
  * obfuscated — letters split across spans, decoy letters hidden, the real word reachable through
- * `aria-labelledby` — so labels are read three ways: aria-labelledby targets, visible letters of
- * split spans, and plain short texts.
+ * `aria-labelledby` — so labels are read through labels.ts: the header line read whole (split
+ * letters rejoined without decoys), aria-labelledby targets, and the ad and partnership links.
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
-import { shortTexts } from './labels';
+import { labelsIn, labelTexts, referencedText, visibleText } from './labels';
 
 const POST = '[role="article"], div[data-pagelet^="FeedUnit_"]';
 const MESSAGE =
   '[data-ad-preview="message"], [data-ad-comet-preview="message"], [data-testid="post_message"]';
+/** Comments and reactions under a post: never its labels. */
+const COMMENTS = '[role="toolbar"], ul, [aria-label*="omment"], form';
 
-/** Whether a decoy letter is hidden: inline styles in saved pages, layout on a live page. */
-function letterHidden(el: Element): boolean {
-  const style = el.getAttribute('style') ?? '';
-  if (
-    /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0|width\s*:\s*[01]px|position\s*:\s*absolute/i.test(
-      style,
-    )
-  )
-    return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const check = (el as HTMLElement).checkVisibility;
-  return (
-    typeof check === 'function' &&
-    el.isConnected &&
-    !check.call(el, { opacityProperty: true, visibilityProperty: true })
-  );
-}
-
-/** Reassembles a word whose letters are split across sibling spans, skipping hidden decoys. */
-function visibleLetters(container: Element): string {
-  let out = '';
-  for (const child of container.children) {
-    if (letterHidden(child)) continue;
-    const t = child.children.length > 0 ? visibleLetters(child) : (child.textContent ?? '');
-    out += t;
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
-
+/** Labels of a post: its header line (author, time, "Sponsored"), aria-labelledby targets and ad links. */
 function labelsOf(post: Element): string[] {
+  const notMessage = (n: Element) => n.matches(`${MESSAGE}, ${COMMENTS}`);
   const labels: string[] = [];
-  const doc = post.ownerDocument;
-  for (const el of post.querySelectorAll('[aria-labelledby]')) {
-    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
-      const target = id ? doc.getElementById(id) : null;
-      const t = target ? textOf(target).trim() : '';
-      if (t && t.length <= 40) labels.push(t);
-    }
-  }
-  // "Sponsored" links to the ad preferences; "Paid partnership" to the business help centre.
-  for (const el of post.querySelectorAll('a[href*="/ads/"], a[href*="/business/help"], [aria-label]')) {
-    const t = (el.getAttribute('aria-label') ?? '') || (el.tagName === 'A' ? textOf(el).trim() : '');
-    if (t && t.length <= 40) labels.push(t);
-  }
-  // Spans with many one-letter children are the split label.
-  for (const el of post.querySelectorAll('span, a')) {
-    if (el.children.length >= 3 && [...el.children].every((c) => (c.textContent ?? '').length <= 2)) {
-      const word = visibleLetters(el);
-      if (word.length >= 2 && word.length <= 40) labels.push(word);
-    }
-    if (labels.length > 16) break;
-  }
-  // The author line and the line under it (time, audience, labels).
+  // The header: the author's heading and the line under it (time, audience, labels).
   let header = post.querySelector('h2, h3, h4');
   for (let up = 0; header && up < 4 && header.parentElement && header.parentElement !== post; up++) {
     header = header.parentElement;
   }
-  if (header) labels.push(...shortTexts(header, (n) => n.matches(MESSAGE), 40, 12));
+  labels.push(...labelsIn(header ?? post, { skip: notMessage, max: 40, limit: 12 }));
+  // Obfuscated labels keep their real words in aria-labelledby targets, anywhere in the document.
+  for (const el of post.querySelectorAll('[aria-labelledby]')) {
+    if (el.closest(`${MESSAGE}, ${COMMENTS}`)) continue;
+    const t = referencedText(el);
+    if (t && t.length <= 40) labels.push(t);
+  }
+  // Split letters anywhere outside the message, should the header be elsewhere than expected.
+  for (const el of post.querySelectorAll('span, a')) {
+    if (el.children.length < 3 || ![...el.children].every((c) => (c.textContent ?? '').length <= 2)) continue;
+    if (el.closest(`${MESSAGE}, ${COMMENTS}`)) continue;
+    const word = visibleText(el);
+    if (word.length >= 2 && word.length <= 40) labels.push(word);
+  }
+  // "Sponsored" links to the ad preferences; "Paid partnership" to the business help centre.
+  for (const el of post.querySelectorAll('a[href*="/ads/"], a[href*="/business/help"]')) {
+    if (el.closest(`${MESSAGE}, ${COMMENTS}`)) continue;
+    for (const t of labelTexts(el)) if (t.length <= 40) labels.push(t);
+  }
   return [...new Set(labels)];
 }
 

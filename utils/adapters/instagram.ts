@@ -5,7 +5,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
-import { shortTexts } from './labels';
+import { labelsIn } from './labels';
 
 export const instagram: Adapter = {
   id: 'instagram',
@@ -24,10 +24,17 @@ export const instagram: Adapter = {
     }
     if (!text) text = textOf(el, { exclude: (n) => n.tagName === 'HEADER' });
     if (!text.trim()) return null;
-    const labels = header ? shortTexts(header, () => false, 80) : [];
+    const authorHref = header?.querySelector('a[href^="/"]')?.getAttribute('href') ?? null;
+    // The username, the location and the audio line are the poster's words ("ad.venture.eats",
+    // "Ad Astra Coffee"), never labels; a partner brand's link after "Paid partnership with" is kept.
+    const notLabel = (n: Element) =>
+      n.tagName === 'A' &&
+      (n.getAttribute('href') === authorHref ||
+        /\/explore\/locations\/|\/reels\/audio\//.test(n.getAttribute('href') ?? ''));
+    const labels = header ? labelsIn(header, { skip: notLabel, max: 80 }) : [];
     const permalink = el.querySelector('a[href*="/p/"], a[href*="/reel/"]')?.getAttribute('href') ?? '';
     const code = permalink.match(/\/(?:p|reel)\/([\w-]+)/)?.[1];
-    const author = header?.querySelector('a[href^="/"]')?.getAttribute('href')?.replace(/\//g, '') ?? null;
+    const author = authorHref?.replace(/\//g, '') ?? null;
     return {
       id: `ig-${code ?? `${index}-${hashId(text.slice(0, 200))}`}`,
       text,

@@ -4,6 +4,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { labelText } from './labels';
 
 export const reddit: Adapter = {
   id: 'reddit',
@@ -27,7 +28,8 @@ export const reddit: Adapter = {
     if (el.matches('shreddit-ad-post, .promotedlink') || el.getAttribute('data-promoted') === 'true')
       labels.push('Promoted');
     const tag = el.querySelector('.promoted-tag, [slot="credit-bar"] .promoted, .sponsored-indicator');
-    if (tag) labels.push(textOf(tag).trim());
+    const tagText = tag ? labelText(tag) : '';
+    if (tagText && !labels.includes(tagText)) labels.push(tagText);
     const id =
       el.getAttribute('id') ?? el.getAttribute('data-fullname') ?? `${index}-${hashId(text.slice(0, 200))}`;
     return {

@@ -5,7 +5,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
-import { shortTexts } from './labels';
+import { labelsIn } from './labels';
 
 const FEED_ITEM = '[data-e2e="recommend-list-item-container"]';
 const DESC = '[data-e2e="video-desc"], [data-e2e="browse-video-desc"]';
@@ -21,7 +21,10 @@ export const tiktok: Adapter = {
     const desc = el.matches(DESC) ? el : el.querySelector(DESC);
     const text = desc ? textOf(desc) : '';
     if (!text.trim()) return null;
-    const labels = shortTexts(root, (n) => n === desc || n.matches('[data-e2e="comment-list"]'), 40);
+    const labels = labelsIn(root, {
+      skip: (n) => n === desc || n.matches('[data-e2e="comment-list"]'),
+      max: 40,
+    });
     const videoLink = root.querySelector('a[href*="/video/"]')?.getAttribute('href') ?? url.pathname;
     const id = videoLink.match(/\/video\/(\d+)/)?.[1] ?? `${index}-${hashId(text.slice(0, 200))}`;
     const author = root.querySelector('[data-e2e="video-author-uniqueid"], [data-e2e="browse-username"]');

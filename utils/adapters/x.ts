@@ -5,7 +5,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
-import { shortTexts } from './labels';
+import { labelsIn } from './labels';
 
 const HOSTS = /(?:^|\.)(?:x|twitter)\.com$/;
 const TEXT = '[data-testid="tweetText"]';
@@ -26,14 +26,14 @@ export const x: Adapter = {
     if (!body) return null;
     const status = el.querySelector('a[href*="/status/"] time')?.closest('a')?.getAttribute('href') ?? '';
     const id = status.match(/status\/(\d+)/)?.[1] ?? `${index}-${hashId(body.slice(0, 200))}`;
-    const labels = shortTexts(
-      el,
-      (n) =>
+    const labels = labelsIn(el, {
+      skip: (n) =>
         n.matches(`${TEXT}, [data-testid="card.wrapper"], [data-testid="User-Name"], time, [role="group"]`),
-      20,
-    );
+      max: 20,
+    });
     // Ads are wrapped in a placementTracking cell; inside a post the same hook marks video players.
-    if (el.parentElement?.closest('[data-testid="placementTracking"]')) labels.unshift('Ad');
+    if (el.parentElement?.closest('[data-testid="placementTracking"]') && !labels.includes('Ad'))
+      labels.unshift('Ad');
     const author =
       el.querySelector('[data-testid="User-Name"] a')?.getAttribute('href')?.replace(/^\//, '@') ?? null;
     return {

@@ -5,6 +5,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { labelText } from './labels';
 
 const HOSTS = /(?:^|\.)youtube\.com$/;
 const WATCH = 'ytd-watch-metadata, ytm-slim-video-metadata-section-renderer';
@@ -28,8 +29,8 @@ function videoId(el: Element): string | null {
 function paidLabel(scope: ParentNode): string[] {
   const overlay = scope.querySelector(PAID_OVERLAY);
   if (!overlay) return [];
-  const text = textOf(overlay).trim();
-  return [text || 'Includes paid promotion'];
+  const text = labelText(overlay);
+  return [text && text.length <= 80 ? text : 'Includes paid promotion'];
 }
 
 function badgeLabels(el: Element): string[] {
@@ -38,7 +39,7 @@ function badgeLabels(el: Element): string[] {
       'ytd-badge-supported-renderer, .badge, [class*="ad-badge"], .yt-badge-shape__text, [aria-label="Sponsored"]',
     ),
   ]
-    .map((b) => (b.getAttribute('aria-label') || textOf(b)).trim())
+    .map((b) => labelText(b))
     .filter((t) => t && t.length <= 40);
 }
 

@@ -5,7 +5,8 @@
 import { fnv1a } from '../engine/tokens';
 import { type ItemLink, MAX_ITEM_TEXT } from '../engine/types';
 
-const SKIP = new Set([
+/** Elements whose content is never page text (scripts, media, form controls). */
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -21,7 +22,8 @@ const SKIP = new Set([
   'CANVAS',
   'IMG',
 ]);
-const BLOCK = new Set([
+/** Elements that start a new line: text on either side of them does not run together. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',
@@ -94,10 +96,10 @@ export function textOf(root: Element, opts: TextOptions = {}): string {
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
     const el = node as Element;
     if (node.nodeType === 1) {
-      if (SKIP.has(el.tagName) || hidden(el, opts)) return;
+      if (SKIP_TAGS.has(el.tagName) || hidden(el, opts)) return;
       if (el !== root && opts.exclude?.(el)) return;
     }
-    const block = node.nodeType === 1 && BLOCK.has(el.tagName);
+    const block = node.nodeType === 1 && BLOCK_TAGS.has(el.tagName);
     if (block) parts.push('\n');
     const shadow = node.nodeType === 1 ? (el as HTMLElement).shadowRoot : null;
     // Past the cap, the rest of a long run of siblings is not even looked at.
