@@ -150,4 +150,21 @@ describe('detection quality', () => {
   );
   test('tune: flagged F1 ≥ 0.95', () => expect(score(tune).flagged.f1).toBeGreaterThanOrEqual(0.95));
   test('tune: undisclosed F1 ≥ 0.90', () => expect(score(tune).undisclosed.f1).toBeGreaterThanOrEqual(0.9));
+  // The held-out targets (flagged F1 ≥ 0.95, undisclosed F1 ≥ 0.92) are not met yet; README says
+  // where it stands. What is asserted: precision never below 0.95, and floors at today's level so a
+  // change that loses ground on unseen posts fails.
+  test('held out: precision ≥ 0.95 for flagged and undisclosed', () => {
+    expect(score(holdout).flagged.precision).toBeGreaterThanOrEqual(0.95);
+    expect(score(holdout).undisclosed.precision).toBeGreaterThanOrEqual(0.95);
+  });
+  test('held out: no regression below flagged F1 0.87, undisclosed F1 0.88', () => {
+    expect(score(holdout).flagged.f1).toBeGreaterThanOrEqual(0.87);
+    expect(score(holdout).undisclosed.f1).toBeGreaterThanOrEqual(0.88);
+  });
+  test('evasion posts (look-alikes, zero-width, tatweel, diacritics, spacing): recall 1.0', () => {
+    const evasion = rows.filter((r) => classOf(r.item) === 'evasion');
+    expect(evasion.length).toBeGreaterThanOrEqual(20);
+    expect(score(evasion).flagged.recall).toBe(1);
+    expect(score(evasion).undisclosed.recall).toBe(1);
+  });
 });
