@@ -9,6 +9,23 @@ import { xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
 
 const browser = useChromium();
 
+/** Opens an X-like feed of `n` posts and waits until the badge shows what the CLI expects of it. */
+async function openFeed(n) {
+  const url = 'https://x.com/home';
+  const html = xFeedHtml(n);
+  const expected = expectedFromCli(html, url);
+  const opened = await browser.open(url, html);
+  await browser.waitForBadge(opened.tabId, (t) => t === expected.badge);
+  return { ...expected, ...opened, url, html };
+}
+
+/** Changes stored settings, as the options page does. */
+const setSettings = (patch) =>
+  browser.worker.evaluate(async (p) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, ...p } });
+  }, patch);
+
 const plainPost = (text) =>
   xPost(0, { text, links: [], labels: [], lang: 'en' }).replace(
     '</article>',
@@ -31,19 +48,10 @@ test('text revealed by "Show more" is rescanned', async () => {
 });
 
 test('marks and the badge follow the settings, and findings survive a service-worker restart', async () => {
-  const url = 'https://x.com/home';
-  const html = xFeedHtml(40);
-  const { count, badge: text } = expectedFromCli(html, url);
-  const { page, tabId } = await browser.open(url, html);
-  await browser.waitForBadge(tabId, (t) => t === text);
+  const { count, badge: text, page, tabId } = await openFeed(40);
   const marks = () => page.evaluate(() => document.querySelectorAll('basira-mark').length);
   assert.equal(await marks(), count);
 
-  const setSettings = (patch) =>
-    browser.worker.evaluate(async (p) => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, ...p } });
-    }, patch);
   await setSettings({ marks: false });
   await page.waitForFunction(() => document.querySelectorAll('basira-mark').length === 0);
   assert.equal((await browser.badge(tabId)).text, text, 'the badge still counts');
@@ -97,11 +105,7 @@ test('marks and the badge follow the settings, and findings survive a service-wo
 });
 
 test('the badge says what it counts, and paused looks different from nothing found', async () => {
-  const url = 'https://x.com/home';
-  const html = xFeedHtml(12);
-  const { items, badge: text } = expectedFromCli(html, url);
-  const { page, tabId } = await browser.open(url, html);
-  await browser.waitForBadge(tabId, (t) => t === text);
+  const { items, badge: text, page, tabId } = await openFeed(12);
   const counted = items.filter(countsOnBadge);
   const by = (v) => counted.filter((i) => i.verdict === v).length;
   const parts = [
@@ -111,11 +115,6 @@ test('the badge says what it counts, and paused looks different from nothing fou
   ].filter(Boolean);
   assert.equal((await browser.badge(tabId)).title, `Basira: ${parts.join(' · ')}`);
 
-  const setSettings = (patch) =>
-    browser.worker.evaluate(async (p) => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, ...p } });
-    }, patch);
   // In Arabic, the same counts in Arabic words.
   await setSettings({ language: 'ar' });
   for (let i = 0; i < 50 && !(await browser.badge(tabId)).title.startsWith('بصيرة:'); i++)

@@ -3,12 +3,11 @@
  * of its own cues, by this independent table. A promo code and a plain link are a tie, not a
  * "commission link".
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { bundledRules } from '@/utils/engine/rules/bundled';
-import type { Concern, Finding, ItemInput } from '@/utils/engine/types';
+import type { Concern, Finding } from '@/utils/engine/types';
+import { corpusInputs } from './inputs';
 
 /** Words that make a referral phrase a link or invite the author is paid through. */
 const PAID_LINK =
@@ -32,14 +31,7 @@ const JUSTIFIED: Record<Concern, (f: Finding) => boolean> = {
   'synthetic-media': () => false,
 };
 
-const dir = __dirname;
-const items: ItemInput[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
-  .map((line) => {
-    const { id, lang, platform, text, links, labels, fold } = JSON.parse(line);
-    return { id, lang, platform, text, links, labels, fold };
-  });
+const items = corpusInputs();
 
 describe('concerns follow cues', () => {
   const rules = bundledRules();
