@@ -191,13 +191,21 @@ export default defineContentScript({
         unwatch();
         browser.runtime?.onMessage.removeListener(onTabMessage as never);
       });
-      // SPA navigation: watch the address itself rather than an event a page can dispatch.
+      // SPA navigation. The address itself decides (a page can dispatch any event it likes), but
+      // the check runs when the Navigation API says the entry changed (pushState, replaceState,
+      // back and forward), so the tab is not woken to poll. Where the API is missing (Firefox ESR
+      // 140), a timer checks instead.
       let last = location.href;
-      context.setInterval(() => {
+      const check = () => {
         if (location.href === last) return;
         last = location.href;
         void begin().catch(() => undefined);
-      }, 400);
+      };
+      const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+      if (navigation?.addEventListener) {
+        for (const type of ['currententrychange', 'navigatesuccess'])
+          navigation.addEventListener(type, check, { signal: context.signal });
+      } else context.setInterval(check, 400);
     };
     bind(ctx);
     await begin().catch(() => undefined);
