@@ -6,6 +6,7 @@
  * removed; alef / yaa / alef maqsura / taa marbuta variants unified; Persian letter forms and
  * Arabic-Indic digits mapped; Cyrillic and Greek look-alikes folded inside Latin words.
  */
+import { isArabicLetterUnit, isArabicUnit } from './arabic';
 
 export interface Normalized {
   /** The normalized text. */
@@ -243,9 +244,9 @@ export function normalize(input: string): Normalized {
   return { text, map: map.subarray(0, len) };
 }
 
-const isArabicLetter = (u: number) => u >= 0x0621 && u <= 0x064a;
-const isLetterUnit = (u: number) => isAsciiLetter(u) || isCyrGreek(u) || isArabicLetter(u);
-const isWordish = (u: number) => isWordUnit(u) || isArabicLetter(u) || (u >= 0x0660 && u <= 0x06ff);
+const isLetterUnit = (u: number) => isAsciiLetter(u) || isCyrGreek(u) || isArabicLetterUnit(u);
+// Arabic letters, and Arabic-Indic digits and extended letters (U+0660–U+06FF), but not Arabic punctuation.
+const isWordish = (u: number) => isWordUnit(u) || isArabicLetterUnit(u) || (isArabicUnit(u) && u >= 0x0660);
 /** A letter standing alone: no word character right after it. */
 const standsAlone = (buf: Uint16Array, j: number, len: number) =>
   isLetterUnit(buf[j]!) && (j + 1 >= len || !isWordish(buf[j + 1]!));

@@ -3,6 +3,7 @@
  * over an item's normalized text hashes its tokens, and only rules whose keywords occur are run.
  * This keeps the engine near a single regex pass on the long tail of ordinary posts.
  */
+import { isArabicUnit } from './arabic';
 
 const wordClass = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not word
 const WORD_RE = /[\p{L}\p{N}_]/u;
@@ -34,7 +35,7 @@ export function fnv1a(s: string, from = 0, to = s.length): number {
 function arabicStemOffsets(s: string, start: number, end: number): number[] {
   const offsets: number[] = [];
   const first = s.charCodeAt(start);
-  if (first < 0x0600 || first > 0x06ff) return offsets;
+  if (!isArabicUnit(first)) return offsets;
   const hasAl = (o: number) => s.charCodeAt(o) === AL[0] && s.charCodeAt(o + 1) === AL[1];
   const candidates = [start];
   if (ONE_LETTER_PREFIXES.has(first)) {
@@ -128,7 +129,7 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
         }
       }
     const first = text.charCodeAt(start);
-    if (first >= 0x0600 && first <= 0x06ff) for (const o of arabicStemOffsets(text, start, i)) check(o, i);
+    if (isArabicUnit(first)) for (const o of arabicStemOffsets(text, start, i)) check(o, i);
     // A hashtag joins words with "_" (#كود_خصم_نون, #promo_code): each word is a token too.
     if (tagged) {
       let from = start;
@@ -137,7 +138,7 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
         if (from > start || j < i) {
           if (j > from) check(from, j);
           const c = text.charCodeAt(from);
-          if (c >= 0x0600 && c <= 0x06ff) for (const o of arabicStemOffsets(text, from, j)) check(o, j);
+          if (isArabicUnit(c)) for (const o of arabicStemOffsets(text, from, j)) check(o, j);
         }
         from = j + 1;
       }
