@@ -6,7 +6,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
-import { labelsIn, labelTexts, referencedText, visibleText } from './labels';
+import { labelsIn, labelTexts, referencedText, visibleText, withComputedStyle } from './labels';
 
 const POST = '[role="article"], div[data-pagelet^="FeedUnit_"]';
 const MESSAGE =
@@ -14,8 +14,15 @@ const MESSAGE =
 /** Comments and reactions under a post: never its labels. */
 const COMMENTS = '[role="toolbar"], ul, [aria-label*="omment"], form';
 
-/** Labels of a post: its header line (author, time, "Sponsored"), aria-labelledby targets and ad links. */
+/**
+ * Labels of a post: its header line (author, time, "Sponsored"), aria-labelledby targets and ad
+ * links. Facebook hides decoy letters with its stylesheet, so here the browser is asked.
+ */
 function labelsOf(post: Element): string[] {
+  return withComputedStyle(() => readLabels(post));
+}
+
+function readLabels(post: Element): string[] {
   const notMessage = (n: Element) => n.matches(`${MESSAGE}, ${COMMENTS}`);
   const labels: string[] = [];
   // The header: the author's heading and the line under it (time, audience, labels).

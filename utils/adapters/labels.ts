@@ -41,16 +41,33 @@ export function isVisuallyHidden(el: Element): boolean {
   return style !== null && /\bclip\s*:\s*rect|clip-path\s*:\s*inset\(\s*50%/i.test(style);
 }
 
+/** Whether decoys may be found by asking the browser for computed style (see withComputedStyle). */
+let askBrowser = false;
+
 /**
- * A decoy: rendered, never seen (Facebook's split "Sponsored" hides extra letters this way). Inline
- * styles on saved pages; on a live page, also what the browser says about a letter-sized element.
+ * Runs `read` with decoys also found through the browser's computed style (decoys hidden only by
+ * a page stylesheet). Only an adapter whose platform hides letters so (Facebook) asks, and only for
+ * its label areas: on a page whose style or layout is not computed yet (a background tab, a
+ * 5,000-deep tree) one such question costs the whole page's layout.
+ */
+export function withComputedStyle<T>(read: () => T): T {
+  askBrowser = true;
+  try {
+    return read();
+  } finally {
+    askBrowser = false;
+  }
+}
+
+/**
+ * A decoy: rendered, never seen (Facebook's split "Sponsored" hides extra letters this way): by its
+ * inline style, or inside withComputedStyle by what the browser says of a letter-sized leaf.
  */
 export function isDecoy(el: Element): boolean {
   if (notRendered(el)) return true;
-  // Only letter-sized elements: a whole label may sit in a positioned or fading box, and asking
-  // the browser about every element of a feed would cost style work.
+  // Only letter-sized leaves: a whole label may sit in a positioned or fading box.
+  if (el.firstElementChild) return false;
   const text = el.textContent ?? '';
-  // Nothing to read (an icon box), or more than a letter: not a decoy to look for.
   if (text.length > 3 || !text.trim()) return false;
   const style = el.getAttribute('style');
   if (
@@ -63,6 +80,7 @@ export function isDecoy(el: Element): boolean {
     return true;
   const check = (el as HTMLElement).checkVisibility;
   return (
+    askBrowser &&
     typeof check === 'function' &&
     el.isConnected &&
     !check.call(el, { opacityProperty: true, visibilityProperty: true })
