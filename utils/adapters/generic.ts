@@ -136,9 +136,9 @@ function smallText(el: Element, max: number): string | null {
  * An item's own label holder: a short ad-named element ("sponsor-label", a "sponsor-byline") that
  * is part of the item, not an ad unit of its own. In an article, only in its head.
  */
-function isOwnLabelHolder(el: Element, item: Element): boolean {
+function isOwnLabelHolder(el: Element, item: Element, headOnly = readsHeadOnly(item)): boolean {
   if (el === item || el.matches(ARTICLE) || isAdSlot(el) || smallText(el, 80) === null) return false;
-  if (!readsHeadOnly(item)) return true;
+  if (!headOnly) return true;
   const head = el.closest(HEAD);
   return head !== null && item.contains(head);
 }
@@ -158,12 +158,22 @@ function readsHeadOnly(el: Element): boolean {
   return el.matches(`${ARTICLE}, main, [role="main"], body`) && !isAdSlot(el);
 }
 
-/** Whether `el` is an item of its own, or ad inventory, inside `item`. */
-function foreign(el: Element, item: Element): boolean {
-  if (el === item) return false;
-  if (el.matches(ITEM_SELECTOR) && !isOwnLabelHolder(el, item)) return true;
+/** What is asked of an item again and again while it is read, worked out once. */
+interface ItemScope {
+  el: Element;
+  /** The item is ad inventory itself (its parts are the ad). */
+  isAd: boolean;
+  /** It reads its labels only from its head (an article, a whole page). */
+  headOnly: boolean;
+}
+const scopeOf = (el: Element): ItemScope => ({ el, isAd: isAdLike(el), headOnly: readsHeadOnly(el) });
+
+/** Whether `el` is an item of its own, or ad inventory, inside the item. */
+function foreign(el: Element, item: ItemScope): boolean {
+  if (el === item.el) return false;
+  if (el.matches(ITEM_SELECTOR) && !isOwnLabelHolder(el, item.el, item.headOnly)) return true;
   // Inside an ad unit, its own parts are the ad; elsewhere an ad slot is the page's inventory.
-  return !isAdLike(item) && isAdSlot(el);
+  return !item.isAd && isAdSlot(el);
 }
 
 function isAdLike(el: Element): boolean {
@@ -183,10 +193,10 @@ function isBareSlotLabel(el: Element, item: Element): boolean {
  * The elements before an article's first paragraph of body text: its head by position. Null when
  * it has none (a short card), where every label counts.
  */
-function headByPosition(item: Element): Set<Element> | null {
+function headByPosition(item: ItemScope): Set<Element> | null {
   let first: Element | null = null;
-  for (const p of item.querySelectorAll('p')) {
-    if (p.closest(HEAD) || owner(p, item) !== item) continue;
+  for (const p of item.el.querySelectorAll('p')) {
+    if (p.closest(HEAD) || owner(p, item) !== item.el) continue;
     if ((p.textContent ?? '').trim().length >= 80) {
       first = p;
       break;
@@ -194,7 +204,7 @@ function headByPosition(item: Element): Set<Element> | null {
   }
   if (!first) return null;
   const before = new Set<Element>();
-  for (const e of item.querySelectorAll('*')) {
+  for (const e of item.el.querySelectorAll('*')) {
     if (e === first) break;
     before.add(e);
   }
@@ -202,22 +212,22 @@ function headByPosition(item: Element): Set<Element> | null {
 }
 
 /** The item an element belongs to: the nearest item or ad slot above it, up to `item`. */
-function owner(el: Element, item: Element): Element | null {
-  for (let p: Element | null = el; p && p !== item; p = p.parentElement) {
+function owner(el: Element, item: ItemScope): Element | null {
+  for (let p: Element | null = el; p && p !== item.el; p = p.parentElement) {
     if (foreign(p, item)) return p;
   }
-  return item;
+  return item.el;
 }
 
 /** Short texts marked as labels inside an item: "Sponsored", "Advertisement", "إعلان". */
-function labelsOf(el: Element): string[] {
-  const headOnly = readsHeadOnly(el);
-  const head = headOnly ? headByPosition(el) : null;
+function labelsOf(item: ItemScope): string[] {
+  const el = item.el;
+  const head = item.headOnly ? headByPosition(item) : null;
   const labels: string[] = [];
   for (const c of el.querySelectorAll(LABEL_HINT)) {
     // Not a nested item's or an ad slot's label.
-    if (owner(c, el) !== el) continue;
-    if (headOnly && head && !head.has(c)) {
+    if (owner(c, item) !== el) continue;
+    if (item.headOnly && head && !head.has(c)) {
       const h = c.closest(HEAD);
       if (!h || !el.contains(h)) continue;
     }
@@ -269,12 +279,12 @@ export const generic: Adapter = {
   itemSelector: ITEM_SELECTOR,
   extract(el, { url, index }) {
     if (isNestedItem(el)) return null;
-    const headOnly = readsHeadOnly(el);
-    const exclude = (child: Element) => foreign(child, el) || (headOnly && isBareSlotLabel(child, el));
+    const item = scopeOf(el);
+    const exclude = (child: Element) => foreign(child, item) || (item.headOnly && isBareSlotLabel(child, el));
     const text = textOf(el, { exclude });
     if (text.length < 3) return null;
-    const labels = labelsOf(el);
-    if (isAdLike(el) && isEmptySlot(text, labels)) return null;
+    const labels = labelsOf(item);
+    if (item.isAd && isEmptySlot(text, labels)) return null;
     const doc = el.ownerDocument;
     return {
       id: `g-${el.tagName.toLowerCase()}-${index}-${hashId(text.slice(0, 200))}`,

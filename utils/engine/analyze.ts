@@ -65,16 +65,10 @@ function markQuoted(cues: Cue[], text: string): void {
 }
 
 function excerptOf(text: string): string {
-  // Flatten only a prefix long enough to fill the excerpt (a post can be 20,000 characters).
+  // Flattening a prefix is enough once it fills the excerpt (a post can be 20,000 characters).
   const head = text.length > EXCERPT * 4 ? text.slice(0, EXCERPT * 4) : text;
-  const flat = head.replace(/\s+/g, ' ').trim();
-  if (flat.length > EXCERPT) return `${flat.slice(0, EXCERPT - 1)}…`;
-  if (head !== text) return excerptOfAll(text);
-  return flat;
-}
-
-function excerptOfAll(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  let flat = head.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT && head !== text) flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1)}…`;
 }
 

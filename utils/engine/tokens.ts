@@ -131,15 +131,13 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
     const first = text.charCodeAt(start);
     if (isArabicUnit(first)) for (const o of arabicStemOffsets(text, start, i)) check(o, i);
     // A hashtag joins words with "_" (#كود_خصم_نون, #promo_code): each word is a token too.
-    if (tagged) {
+    if (tagged && text.lastIndexOf('_', i - 1) >= start) {
       let from = start;
       for (let j = start; j <= i; j++) {
         if (j < i && text.charCodeAt(j) !== UNDERSCORE) continue;
-        if (from > start || j < i) {
-          if (j > from) check(from, j);
-          const c = text.charCodeAt(from);
-          if (isArabicUnit(c)) for (const o of arabicStemOffsets(text, from, j)) check(o, j);
-        }
+        if (j > from) check(from, j);
+        if (isArabicUnit(text.charCodeAt(from)))
+          for (const o of arabicStemOffsets(text, from, j)) check(o, j);
         from = j + 1;
       }
     }

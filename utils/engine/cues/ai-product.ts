@@ -161,7 +161,7 @@ const detector: CueDetector = {
     }
     // Open world: an address or a handle on ".ai" names an AI product or company the lexicon
     // does not know ("كاتب.ai", "tessellate.ai/models", "@sayaghah_ai").
-    if (text.includes('ai'))
+    if (text.includes('.ai') || text.includes('_ai'))
       for (const m of text.matchAll(AI_NAME_IN_TEXT)) {
         const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
         openWorld(m[0], ctx.item.text.slice(start, end), [start, end]);
@@ -185,13 +185,10 @@ const detector: CueDetector = {
     const anyCertain = kept.some((f) => !f.ambiguous) || ambiguousNames.size >= 2;
     // Generic AI words confirm an ambiguous name; so does a commercial cue in the same post (a code,
     // a referral link, "#ad", even "not sponsored"): a painter or a star sign has no sponsor.
-    const generic =
-      has(lex.contextRe, text) ||
-      ctx.cues.some((c) => DETECTOR_BY_KIND.get(c.kind)?.role.aiContext || c.kind === 'ai-generic');
-    const commercial = ctx.cues.some((c) => {
-      const role = DETECTOR_BY_KIND.get(c.kind)?.role;
-      return (role?.tie ?? 0) > 0 || role?.disclosure !== undefined;
-    });
+    // Read from the cues' declared roles (phase-1 cues: AI phrasing and topic, ties, disclosures).
+    const roles = ctx.cues.map((c) => DETECTOR_BY_KIND.get(c.kind)?.role);
+    const generic = has(lex.contextRe, text) || roles.some((r) => r?.ai || r?.aiContext);
+    const commercial = roles.some((r) => (r?.tie ?? 0) > 0 || r?.disclosure !== undefined);
     return kept
       .filter(
         (f) =>
