@@ -8,15 +8,22 @@ import { CUSTOM_PHRASE_KINDS } from './engine/cues/kinds';
 import type { CustomRules } from './engine/custom';
 import { normalizeSite } from './ui/hosts';
 
+/** The longest phrase and the longest name, and how many rules a list may hold (the import's messages say the same). */
+const TEXT_LIMITS = { phrase: 100, name: 60 } as const;
+const MAX_PER_LIST = 500;
+
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const CustomPhrase = z.strictObject({ kind: z.enum(CUSTOM_PHRASE_KINDS), phrase: text(100) });
+export const CustomPhrase = z.strictObject({
+  kind: z.enum(CUSTOM_PHRASE_KINDS),
+  phrase: text(TEXT_LIMITS.phrase),
+});
 export const CustomProduct = z.strictObject({
-  name: text(60),
-  aliases: z.array(text(60)).check(z.maxLength(10)),
+  name: text(TEXT_LIMITS.name),
+  aliases: z.array(text(TEXT_LIMITS.name)).check(z.maxLength(10)),
 });
 export const CustomLink = z.strictObject({
-  name: text(60),
+  name: text(TEXT_LIMITS.name),
   // A full address is reduced to its host, as the form does ("https://www.jasper.ai/?fpr=x").
   host: z.pipe(
     z.pipe(
@@ -31,9 +38,9 @@ export const CustomLink = z.strictObject({
 });
 
 export const CustomRulesSchema = z.strictObject({
-  phrases: z.array(CustomPhrase).check(z.maxLength(500)),
-  products: z.array(CustomProduct).check(z.maxLength(500)),
-  links: z.array(CustomLink).check(z.maxLength(500)),
+  phrases: z.array(CustomPhrase).check(z.maxLength(MAX_PER_LIST)),
+  products: z.array(CustomProduct).check(z.maxLength(MAX_PER_LIST)),
+  links: z.array(CustomLink).check(z.maxLength(MAX_PER_LIST)),
 });
 
 /** The export file: versioned and self-describing. */
@@ -71,7 +78,7 @@ function importError(
 ): ImportError {
   const path = issues[0]?.path ?? [];
   const list = RULE_LISTS.find((l) => l === path[0]);
-  if (list && code === 'limit' && path.length === 1) return { code: 'too-many', list, max: 500 };
+  if (list && code === 'limit' && path.length === 1) return { code: 'too-many', list, max: MAX_PER_LIST };
   if (list && typeof path[1] === 'number')
     return {
       code: 'bad-entry',
@@ -115,8 +122,6 @@ export function importCustomRules(current: CustomRules, raw: string): ImportResu
   return { ok: true, rules: next, added };
 }
 
-const TEXT_LIMITS: Record<string, number> = { phrase: 100, name: 60 };
-
 /**
  * An import error in plain words, in the UI's language: which entry, which field, and what is
  * allowed there ("Entry 2 of the phrases: its type must be one of: Disclosure, …").
@@ -144,7 +149,7 @@ export function describeImportError(
               'import_allowed_kind',
               CUSTOM_PHRASE_KINDS.map((k) => t(`kind_${k.replace(/-/g, '_')}`)).join(', '),
             )
-          : field in TEXT_LIMITS
+          : field === 'phrase' || field === 'name'
             ? t('import_allowed_text', String(TEXT_LIMITS[field]))
             : t(`import_allowed_${field}`);
       return t('import_err_entry', [
