@@ -1,14 +1,31 @@
 /**
- * Background: keeps findings per tab and sets the badge. Thin by design: handlers and badge only.
+ * Background: runs the engine on the items content scripts read, keeps findings per tab and sets
+ * the badge. The rules are instantiated once per background lifetime (and again only when the
+ * person's own rules or cue families change), never in a page.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { analyzeItem } from '@/utils/engine/analyze';
+import { withCustomRules } from '@/utils/engine/custom';
+import type { CompiledRules } from '@/utils/engine/rules/compile';
+import { shippedRules } from '@/utils/engine/rules/shipped';
+import { fnv1a } from '@/utils/engine/tokens';
+import { type CueKind, FLAGGED } from '@/utils/engine/types';
+import { toWire } from '@/utils/findings';
 import { applyLanguage, fetchMessages, plural, t } from '@/utils/i18n';
 import { type Handlers, onMessages } from '@/utils/messaging';
-import type { TabState } from '@/utils/protocol';
+import type { PageView, TabState } from '@/utils/protocol';
 import { badgeLook, badgeSummary, badgeTitle, visibleFindings } from '@/utils/scope';
-import { getSettings, type Settings, settingsItem } from '@/utils/settings';
-import { clearTab, mergeFindings, readTab, type StoredTab, startTab, writeTab } from '@/utils/tab-state';
+import { disabledKinds, getSettings, isPaused, type Settings, settingsItem } from '@/utils/settings';
+import {
+  appendPart,
+  clearTab,
+  mergeFindings,
+  readTab,
+  type StoredTab,
+  startTab,
+  writeNewTab,
+} from '@/utils/tab-state';
 
 const COLORS = { red: '#B3261E', amber: '#F4B400', grey: '#5F6368' } as const;
 const TEXT_COLORS = { red: '#FFFFFF', amber: '#1F1F1F', grey: '#FFFFFF' } as const;
@@ -31,13 +48,11 @@ async function paintBadge(tabId: number, tab: StoredTab | null, settings: Settin
 }
 
 /**
- * Tab state lives in memory while the worker runs and is written to session storage shortly
- * after it changes, so a feed reporting hundreds of findings is not re-serialized per batch and a
- * worker that sleeps and wakes reads it back.
+ * Tab state lives in memory while the worker runs; every change is in session storage before the
+ * content script hears of it (utils/tab-state.ts), so a worker stopped at any moment wakes up
+ * with every batch it answered, and a batch it did not answer is sent again.
  */
 const memory = new Map<number, StoredTab | null>();
-const pendingWrites = new Map<number, ReturnType<typeof setTimeout>>();
-const PERSIST_DELAY_MS = 300;
 /** A page start heard this recently belongs to the navigation a late 'loading' event reports. */
 const FRESH_START_MS = 3000;
 
@@ -46,17 +61,54 @@ async function loadTab(tabId: number): Promise<StoredTab | null> {
   return memory.get(tabId) ?? null;
 }
 
-function saveTab(tabId: number, tab: StoredTab | null): void {
-  memory.set(tabId, tab);
-  clearTimeout(pendingWrites.get(tabId));
-  pendingWrites.set(
-    tabId,
-    setTimeout(() => {
-      pendingWrites.delete(tabId);
-      const latest = memory.get(tabId);
-      void (latest ? writeTab(tabId, latest) : clearTab(tabId)).catch(() => undefined);
-    }, PERSIST_DELAY_MS),
-  );
+async function forgetTab(tabId: number): Promise<void> {
+  const parts = (await loadTab(tabId))?.parts ?? 0;
+  memory.set(tabId, null);
+  await clearTab(tabId, parts);
+}
+
+/** What the engine finds depends on these settings only; the key changes when they do. */
+const rulesKeyOf = (s: Settings) =>
+  fnv1a(JSON.stringify([s.families, s.customRules, s.language])).toString(36);
+
+/** The rules in use, built once per background lifetime and per change of the person's rules. */
+let engine: { key: string; rules: CompiledRules; off: Set<CueKind> } | null = null;
+function engineFor(settings: Settings) {
+  const key = rulesKeyOf(settings);
+  if (engine?.key !== key)
+    engine = {
+      key,
+      rules: withCustomRules(shippedRules(), settings.customRules),
+      off: disabledKinds(settings),
+    };
+  return engine;
+}
+
+/**
+ * The settings, read once and kept until they change. A page start and a settings-changed
+ * question read them afresh, so a content script never acts on settings older than its question.
+ */
+let settingsNow: Promise<Settings> | null = null;
+const currentSettings = () => (settingsNow ??= getSettings());
+const freshSettings = () => (settingsNow = getSettings());
+
+async function pageView(settings: Settings, url: string): Promise<PageView> {
+  let hostname = '';
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    // An address the URL parser refuses is scanned (nothing can be paused for it).
+  }
+  const language = settings.language;
+  return {
+    scan: !isPaused(settings, hostname),
+    marks: settings.marks,
+    scope: settings.scope,
+    countPromotion: settings.countPromotion,
+    rulesKey: rulesKeyOf(settings),
+    language,
+    messages: language === 'auto' ? null : await fetchMessages(language).catch(() => null),
+  };
 }
 
 /** Serializes updates per tab so concurrent batches never lose each other's findings. */
@@ -75,25 +127,36 @@ export default defineBackground(() => {
     'page:start': (data, sender) => {
       const tabId = sender.tab!.id!;
       return perTab(tabId, async () => {
-        const tab = startTab(data.url, data.platform, data.paused);
-        saveTab(tabId, tab);
-        await paintBadge(tabId, tab, await getSettings());
-        return null;
+        const settings = await freshSettings();
+        const view = await pageView(settings, data.url);
+        const oldParts = (await loadTab(tabId))?.parts ?? 0;
+        const tab = startTab(data.url, data.platform, !view.scan);
+        memory.set(tabId, tab);
+        await writeNewTab(tabId, tab, oldParts);
+        await paintBadge(tabId, tab, settings);
+        return view;
       });
     },
-    'page:findings': (data, sender) => {
+    'page:view': async (data) => pageView(await freshSettings(), data.url),
+    'items:analyze': (data, sender) => {
       const tabId = sender.tab!.id!;
       return perTab(tabId, async () => {
         const current =
-          (await loadTab(tabId)) ?? startTab(data.url, data.findings[0]?.platform ?? 'generic', false);
+          (await loadTab(tabId)) ?? startTab(data.url, data.items[0]?.platform ?? 'generic', false);
         // A late batch from a page the tab has left, or from a scan the person has since paused, is dropped.
-        if (current.url !== data.url || current.status === 'paused') return { count: 0 };
-        const tab = mergeFindings(current, data.findings, data.done);
-        saveTab(tabId, tab);
-        return { count: await paintBadge(tabId, tab, await getSettings()) };
+        if (current.url !== data.url || current.status === 'paused') return { taken: false, flagged: [] };
+        const settings = await currentSettings();
+        const { rules, off } = engineFor(settings);
+        const findings = data.items.map((item) =>
+          toWire(analyzeItem(item, rules, { disabledKinds: off }), item, item.order),
+        );
+        const tab = mergeFindings(current, findings, data.done);
+        memory.set(tabId, tab);
+        await appendPart(tabId, tab, findings);
+        await paintBadge(tabId, tab, settings);
+        return { taken: true, flagged: findings.filter((f) => FLAGGED.has(f.verdict)) };
       });
     },
-    'i18n:messages': ({ lang }) => fetchMessages(lang),
     'popup:open': async () => {
       try {
         await browser.action.openPopup();
@@ -103,7 +166,7 @@ export default defineBackground(() => {
       }
     },
     'tab:get': async ({ tabId }) => {
-      const [tab, settings] = await Promise.all([loadTab(tabId), getSettings()]);
+      const [tab, settings] = await Promise.all([loadTab(tabId), freshSettings()]);
       const findings = tab ? visibleFindings(tab.findings, settings) : [];
       const state: TabState = {
         url: tab?.url ?? null,
@@ -117,7 +180,7 @@ export default defineBackground(() => {
   };
 
   async function repaintAll() {
-    const settings = await getSettings();
+    const settings = await freshSettings();
     // The tooltip speaks the language chosen in the options.
     await applyLanguage(settings.language);
     const tabs = await browser.tabs.query({});
@@ -128,11 +191,11 @@ export default defineBackground(() => {
 
   onMessages(handlers);
   settingsItem.watch(() => void repaintAll());
-  void getSettings().then((s) => applyLanguage(s.language));
+  void currentSettings().then((s) => applyLanguage(s.language));
   browser.tabs.onRemoved.addListener((tabId) => {
     void perTab(tabId, async () => {
+      await forgetTab(tabId);
       memory.delete(tabId);
-      await clearTab(tabId);
     });
   });
   // A full navigation starts a new page: drop the old findings until its content script reports.
@@ -144,8 +207,8 @@ export default defineBackground(() => {
     void perTab(tabId, async () => {
       const tab = await loadTab(tabId);
       if (tab?.startedAt !== undefined && heardAt - tab.startedAt < FRESH_START_MS) return;
-      saveTab(tabId, null);
-      await paintBadge(tabId, null, await getSettings());
+      await forgetTab(tabId);
+      await paintBadge(tabId, null, await currentSettings());
     });
   });
 });

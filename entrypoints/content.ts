@@ -8,27 +8,18 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import * as z from 'zod/mini';
 import { adapterFor } from '@/utils/adapters/registry';
-import { analyzeItem } from '@/utils/engine/analyze';
-import { withCustomRules } from '@/utils/engine/custom';
-import { shippedRules } from '@/utils/engine/rules/shipped';
-import { FLAGGED } from '@/utils/engine/types';
 import { cueLines, why } from '@/utils/explain';
 import { type Messages, setMessages, t, uiDirection } from '@/utils/i18n';
 import { createMark, isOwnMark, type MarkHandle, type MarkStrings } from '@/utils/marks';
 import { sendMessage } from '@/utils/messaging';
-import { type FindingWire, TAB_PROTOCOL } from '@/utils/protocol';
+import { type FindingWire, type PageView, PROTOCOL, TAB_PROTOCOL } from '@/utils/protocol';
 import { Scanner } from '@/utils/scanner';
 import { counts } from '@/utils/scope';
-import {
-  DEFAULT_SETTINGS,
-  disabledKinds,
-  getSettings,
-  isPaused,
-  type Settings,
-  settingsItem,
-} from '@/utils/settings';
 
-const REPORT_CHUNK = 400;
+/** Waits between attempts to reach a background that is starting up (ms): ~6 s in all. */
+const RETRY_DELAYS_MS = [50, 150, 400, 800, 1600, 3000];
+/** The storage key of the settings (utils/settings.ts `settingsItem`). */
+const SETTINGS_KEY = 'settings';
 
 const strings: MarkStrings = {
   verdict: (v) => t(`verdict_${v}`),
@@ -53,34 +44,52 @@ export default defineContentScript({
     let observer: MutationObserver | null = null;
     /** What the content script watches, in the document and in each open shadow root. */
     const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-    let settings: Settings = DEFAULT_SETTINGS;
+    /** How this page is scanned and shown; the background works it out from the settings. */
+    let view: PageView | null = null;
     const marks = new Map<Element, MarkHandle>();
     const latest = new Map<Element, FindingWire>();
     let dir = uiDirection();
     /** Marks speak the language chosen in the options, or the browser's. */
-    const applyLanguage = async (lang: Settings['language']) => {
-      const messages = lang === 'auto' ? null : await send('i18n:messages', { lang });
-      setMessages(lang === 'auto' ? '' : lang, (messages as Messages | undefined) ?? null);
+    const applyLanguage = (v: PageView) => {
+      setMessages(v.language === 'auto' ? '' : v.language, (v.messages as Messages | null) ?? null);
       dir = uiDirection();
     };
 
-    const send = <T extends Parameters<typeof sendMessage>[0]>(
+    const sleep = (ms: number) => new Promise<void>((r) => live.setTimeout(r, ms));
+    /**
+     * Sends a message and parses the answer. A service worker that is asleep, starting, or was
+     * stopped mid-answer is tried again a few times; null means the background is out of reach
+     * (the extension was removed, reloaded or updated: this copy of the script is orphaned).
+     */
+    const send = async <T extends keyof typeof PROTOCOL>(
       type: T,
       data: Parameters<typeof sendMessage<T>>[1],
-    ) => sendMessage(type, data).catch(() => undefined); // background asleep or extension reloaded
+    ) => {
+      for (let attempt = 0; ; attempt++) {
+        if (!browser.runtime?.id) return null;
+        try {
+          const parsed = z.safeParse(PROTOCOL[type].response, await sendMessage(type, data));
+          if (parsed.success) return parsed.data as z.infer<(typeof PROTOCOL)[T]['response']>;
+        } catch {
+          // No receiver yet, or the port closed before an answer: try again.
+        }
+        if (attempt >= RETRY_DELAYS_MS.length || !live.isValid) return null;
+        await sleep(RETRY_DELAYS_MS[attempt]!);
+      }
+    };
 
     const clearMarks = () => {
       for (const m of marks.values()) m.remove();
       marks.clear();
     };
 
-    /** Adds, updates or removes the mark for one item, following the settings. */
-    const mark = (el: Element, finding: FindingWire) => {
-      // Only flagged findings can ever be marked; keep nothing for the rest.
-      if (FLAGGED.has(finding.verdict)) latest.set(el, finding);
+    /** Adds, updates or removes the mark for one item, following the view. */
+    const mark = (el: Element, finding: FindingWire | null) => {
+      // Only flagged findings reach here; keep nothing for the rest.
+      if (finding) latest.set(el, finding);
       else latest.delete(el);
       const existing = marks.get(el);
-      const wanted = settings.marks && counts(finding.verdict, finding.topic, settings);
+      const wanted = finding && view?.marks && counts(finding.verdict, finding.topic, view);
       if (!wanted) {
         existing?.remove();
         marks.delete(el);
@@ -95,22 +104,22 @@ export default defineContentScript({
         );
     };
 
+    /** The page's address as both messages carry it (the protocol cuts at 4,000 characters). */
+    const pageUrl = () => location.href.slice(0, 4000);
+
     const begin = async () => {
       scanner?.stop();
       observer?.disconnect();
       clearMarks();
       latest.clear();
       const url = new URL(location.href);
-      // The protocol carries addresses up to 4,000 characters; both messages cut them alike.
-      const pageUrl = url.href.slice(0, 4000);
+      const at = pageUrl();
       const adapter = adapterFor(url);
-      settings = await getSettings().catch(() => DEFAULT_SETTINGS);
-      await applyLanguage(settings.language).catch(() => undefined);
-      const paused = isPaused(settings, url.hostname);
-      await send('page:start', { url: pageUrl, platform: adapter.id, paused });
-      if (paused || !live.isValid) return;
-      const rules = withCustomRules(shippedRules(), settings.customRules);
-      const off = disabledKinds(settings);
+      const started = await send('page:start', { url: at, platform: adapter.id });
+      if (!started || !live.isValid) return;
+      view = started;
+      applyLanguage(started);
+      if (!started.scan) return;
       // This scan's own observer: it watches the document and each open shadow root the scan finds.
       const watching = new MutationObserver((records) => {
         try {
@@ -120,18 +129,15 @@ export default defineContentScript({
         }
       });
       const current = new Scanner(adapter, url, {
-        analyze: (input) => analyzeItem(input, rules, { disabledKinds: off }),
         idle: (cb) => live.requestIdleCallback(cb, { timeout: 500 }),
         timeout: (cb, ms) => live.setTimeout(cb, ms),
         now: () => performance.now(),
         observe: (root) => watching.observe(root, OBSERVE),
         onFinding: (el, finding) => mark(el, finding),
-        report: (findings: FindingWire[], done: boolean) => {
-          for (let i = 0; i < Math.max(1, findings.length); i += REPORT_CHUNK) {
-            const chunk = findings.slice(i, i + REPORT_CHUNK);
-            const last = i + REPORT_CHUNK >= findings.length;
-            void send('page:findings', { url: pageUrl, findings: chunk, done: done && last });
-          }
+        submit: async (items, done) => {
+          const answer = await send('items:analyze', { url: at, items, done });
+          // A batch the background did not take (the page changed meanwhile) marks nothing.
+          return answer ? (answer.taken ? answer.flagged : []) : null;
         },
       });
       scanner = current;
@@ -161,19 +167,21 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onTabMessage as never);
 
-    const unwatch = settingsItem.watch(() => {
-      void getSettings().then((next) => {
-        // Pausing, families and custom rules change what is found: scan again. Scope and marks
-        // only change what is shown.
-        const rescan =
-          isPaused(next, location.hostname) !== isPaused(settings, location.hostname) ||
-          JSON.stringify([next.families, next.customRules, next.language]) !==
-            JSON.stringify([settings.families, settings.customRules, settings.language]);
-        settings = next;
+    // The settings changed: scan again if what is found changed (rules, cue families, language,
+    // pausing); else only what is shown changed, and the marks follow. The background reads the
+    // settings; this script only hears that they changed.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      void send('page:view', { url: pageUrl() }).then((next) => {
+        if (!next || !live.isValid) return;
+        const rescan = !view || next.scan !== view.scan || next.rulesKey !== view.rulesKey;
+        view = next;
         if (rescan) void begin().catch(() => undefined);
         else for (const [el, finding] of latest) mark(el, finding);
       });
-    });
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    const unwatch = () => browser.storage.onChanged.removeListener(onStorage);
 
     const bind = (context: ContentScriptContext) => {
       live = context;

@@ -4,8 +4,44 @@
  * parses with zod and checks the sender before any handler runs.
  */
 import * as z from 'zod/mini';
+import {
+  MAX_AUTHOR,
+  MAX_ID,
+  MAX_LABELS,
+  MAX_LANG,
+  MAX_LINK_HREF,
+  MAX_LINK_TEXT,
+  MAX_LINKS,
+} from './dom/limits';
 import { ALL_CUE_KINDS } from './engine/cues/kinds';
-import { CONCERNS, PLATFORMS, VERDICTS } from './engine/types';
+import { CONCERNS, MAX_ITEM_TEXT, PLATFORMS, VERDICTS } from './engine/types';
+
+/**
+ * One item the content script read, sent to the background for analysis: the engine's
+ * `ItemInput` plus its place in page order. Bounds are generous (the DOM reader's own caps are
+ * tighter); anything beyond them is a broken or hostile sender and the whole message is dropped.
+ */
+export const ItemWire = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(MAX_ID)),
+  text: z.string().check(z.maxLength(MAX_ITEM_TEXT)),
+  fold: z.optional(z.nullable(z.number().check(z.int(), z.gte(0)))),
+  links: z
+    .array(
+      z.object({
+        href: z.string().check(z.maxLength(MAX_LINK_HREF)),
+        text: z.string().check(z.maxLength(MAX_LINK_TEXT)),
+      }),
+    )
+    .check(z.maxLength(MAX_LINKS)),
+  labels: z.array(z.string().check(z.maxLength(MAX_ITEM_TEXT))).check(z.maxLength(MAX_LABELS)),
+  lang: z.optional(z.nullable(z.string().check(z.maxLength(MAX_LANG)))),
+  url: z.optional(z.nullable(z.string().check(z.maxLength(4000)))),
+  platform: z.enum(PLATFORMS),
+  author: z.optional(z.nullable(z.string().check(z.maxLength(MAX_AUTHOR)))),
+  /** Position in page order, kept when an item is read again. */
+  order: z.number().check(z.int(), z.gte(0)),
+});
+export type ItemWire = z.infer<typeof ItemWire>;
 
 const CueWire = z.object({
   kind: z.enum(ALL_CUE_KINDS),
@@ -19,7 +55,7 @@ const CueWire = z.object({
 });
 
 export const FindingWire = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  id: z.string().check(z.minLength(1), z.maxLength(MAX_ID)),
   verdict: z.enum(VERDICTS),
   topic: z.nullable(z.enum(['ai', 'other'])),
   confidence: z.number().check(z.gte(0), z.lte(1)),
@@ -47,47 +83,75 @@ export const TabState = z.object({
 });
 export type TabState = z.infer<typeof TabState>;
 
+/** Most items in one `items:analyze` batch. */
+export const MAX_BATCH_ITEMS = 100;
+
+/** The UI strings of one locale (a messages.json), sent to marks when the options force a language. */
+const MessagesWire = z.record(
+  z.string(),
+  z.object({
+    message: z.string(),
+    placeholders: z.optional(z.record(z.string(), z.object({ content: z.string() }))),
+  }),
+);
+
+/** What a page's content script needs from the settings, worked out by the background. */
+export const PageView = z.object({
+  /** False where the person paused Basira: nothing is read. */
+  scan: z.boolean(),
+  /** Draw marks, and which flagged findings count (the badge's own rule, utils/scope.ts). */
+  marks: z.boolean(),
+  scope: z.enum(['ai', 'all']),
+  countPromotion: z.boolean(),
+  /** Changes whenever what the engine finds would change (rules, cue families, language). */
+  rulesKey: z.string(),
+  /** The locale's strings when the options force a language; null follows the browser. */
+  language: z.enum(['auto', 'en', 'ar']),
+  messages: z.nullable(MessagesWire),
+});
+export type PageView = z.infer<typeof PageView>;
+
 /** Who may send a message type: a content script in a tab, or an extension page (popup, options). */
 type Origin = 'content' | 'extension';
 
 export const PROTOCOL = {
-  /** Content script: a new page (load or SPA navigation) starts; previous findings are dropped. */
+  /**
+   * Content script: a new page (load or SPA navigation) starts; previous findings are dropped.
+   * The answer says whether to scan, and how to show marks.
+   */
   'page:start': {
     from: 'content' as Origin,
     request: z.object({
       url: z.string().check(z.maxLength(4000)),
       platform: z.enum(PLATFORMS),
-      paused: z.boolean(),
     }),
-    response: z.null(),
+    response: PageView,
   },
-  /** Content script: findings for items scanned since the last report. */
-  'page:findings': {
+  /** Content script: the settings changed; how the page should now be scanned and shown. */
+  'page:view': {
+    from: 'content' as Origin,
+    request: z.object({ url: z.string().check(z.maxLength(4000)) }),
+    response: PageView,
+  },
+  /**
+   * Content script: items read since the last batch, to be analyzed by the engine in the
+   * background. The answer holds the findings to mark (flagged ones) and whether the batch was
+   * taken (a batch for a page the tab has left, or a paused page, is not).
+   */
+  'items:analyze': {
     from: 'content' as Origin,
     request: z.object({
       url: z.string().check(z.maxLength(4000)),
-      findings: z.array(FindingWire).check(z.maxLength(500)),
+      items: z.array(ItemWire).check(z.maxLength(MAX_BATCH_ITEMS)),
       done: z.boolean(),
     }),
-    response: z.object({ count: z.number() }),
+    response: z.object({ taken: z.boolean(), flagged: z.array(FindingWire) }),
   },
   /** Content script (a mark's "Details"): open the popup for this tab. */
   'popup:open': {
     from: 'content' as Origin,
     request: z.object({}),
     response: z.boolean(),
-  },
-  /** Content script: the UI strings of the language chosen in the options (for marks). */
-  'i18n:messages': {
-    from: 'content' as Origin,
-    request: z.object({ lang: z.enum(['en', 'ar']) }),
-    response: z.record(
-      z.string(),
-      z.object({
-        message: z.string(),
-        placeholders: z.optional(z.record(z.string(), z.object({ content: z.string() }))),
-      }),
-    ),
   },
   /** Popup: the state of a tab. */
   'tab:get': {

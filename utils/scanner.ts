@@ -5,16 +5,16 @@
  */
 import type { Adapter } from './adapters/adapter';
 import { fallbackItems } from './adapters/registry';
+import { boundedInput } from './dom/limits';
 import { hashId } from './dom/text';
-import { isShown } from './engine/cues/kinds';
-import { type Finding, FLAGGED, type ItemInput } from './engine/types';
-import type { FindingWire } from './protocol';
+import { type FindingWire, type ItemWire, MAX_BATCH_ITEMS } from './protocol';
 
 /** Longest slice of work per idle callback. */
 export const CHUNK_BUDGET_MS = 8;
-/** The protocol's longest item id. */
-const MAX_ID = 200;
-const REPORT_INTERVAL_MS = 150;
+/** How long read items wait to be sent together. */
+const BATCH_INTERVAL_MS = 100;
+/** Characters of item text in one batch (a batch of long articles is sent sooner). */
+const BATCH_CHARS = 400_000;
 /** Most open shadow roots one page is searched in (an app shell has a handful; a page of widgets, hundreds). */
 const MAX_SHADOW_ROOTS = 2_000;
 
@@ -89,61 +89,33 @@ export interface ScannerHost {
   /** Runs `cb` when the page is idle (bound to the content script's lifetime). */
   idle(cb: (deadline: { timeRemaining(): number }) => void): void;
   timeout(cb: () => void, ms: number): void;
-  /** Reports findings scanned since the last call. */
-  report(findings: FindingWire[], done: boolean): void;
-  /** Called with every analyzed item and its element (marks). */
-  onFinding?(el: Element, finding: FindingWire): void;
-  /** The engine with the person's rules and settings applied. */
-  analyze(input: ItemInput): Finding;
+  /**
+   * Hands a batch of items to the engine (in the background) and resolves with the flagged
+   * findings among them, or null if the batch could not be delivered (the scan then stops).
+   */
+  submit(items: ItemWire[], done: boolean): Promise<FindingWire[] | null>;
+  /** Called with every analyzed item's element: its flagged finding, or null (no mark). */
+  onFinding?(el: Element, finding: FindingWire | null): void;
   now(): number;
   /** Watches an open shadow root for mutations, as the document is watched. */
   observe?(root: ShadowRoot): void;
 }
 
-/** Characters of original text the popup gets for each finding, around its first cue. */
-const SNIPPET = 420;
-
-export function snippetOf(f: Finding, text: string): { snippet: string; snippetStart: number } {
-  const firstCue = f.cues.find((c) => c.start !== undefined && isShown(c.kind));
-  const start =
-    firstCue?.start !== undefined && firstCue.start > SNIPPET - 120 ? Math.max(0, firstCue.start - 100) : 0;
-  return { snippet: text.slice(start, start + SNIPPET), snippetStart: start };
-}
-
-export function toWire(f: Finding, input: ItemInput, order: number): FindingWire {
-  return {
-    ...snippetOf(f, input.text),
-    id: f.id,
-    verdict: f.verdict,
-    topic: f.topic,
-    confidence: f.confidence,
-    cues: f.cues.slice(0, 60).map((c) => ({
-      kind: c.kind,
-      rule: c.rule,
-      text: c.text.slice(0, 600),
-      lang: c.lang,
-      ...(c.start !== undefined ? { start: c.start, end: c.end } : {}),
-      sources: c.sources.slice(0, 20),
-      ...(c.detail ? { detail: c.detail.slice(0, 300) } : {}),
-    })),
-    concerns: f.concerns,
-    excerpt: f.excerpt.slice(0, 600),
-    products: f.products.slice(0, 20),
-    platform: input.platform,
-    author: input.author?.slice(0, 200) ?? null,
-    order,
-  };
-}
-
 export class Scanner {
   private queue: Element[] = [];
   private queued = new WeakSet<Element>();
-  /** id → hash of the text last analyzed. */
+  /** id → hash of the text last read. */
   private analyzed = new Map<string, string>();
-  private pending: FindingWire[] = [];
+  /** Items read and not yet sent, with their elements. */
+  private outbox: { item: ItemWire; el: Element }[] = [];
+  private outboxChars = 0;
   private scheduled = false;
-  private reportTimer = false;
+  private sendTimer = false;
+  private sending = false;
   private order = 0;
+  /** Where each element stood when first read (adapters without ids of their own use it). */
+  private indexes = new WeakMap<Element, number>();
+  private nextIndex = 0;
   /** Page order by item id, kept when an item is rescanned. */
   private orders = new Map<string, number>();
   private stopped = false;
@@ -200,6 +172,7 @@ export class Scanner {
   stop(): void {
     this.stopped = true;
     this.queue = [];
+    this.outbox = [];
     this.sweep = null;
   }
 
@@ -235,6 +208,11 @@ export class Scanner {
     this.host.idle((deadline) => this.work(deadline));
   }
 
+  /** Nothing left to read or send. */
+  private get idleNow(): boolean {
+    return this.queue.length === 0 && !this.scheduled && !this.sweep && this.outbox.length === 0;
+  }
+
   private work(deadline: { timeRemaining(): number }): void {
     this.scheduled = false;
     if (this.stopped) return;
@@ -244,7 +222,7 @@ export class Scanner {
     while (index < this.queue.length && this.host.now() - start < budget) {
       const el = this.queue[index++]!;
       this.queued.delete(el);
-      this.scanOne(el);
+      this.readOne(el);
     }
     this.queue = this.queue.slice(index);
     // The queue first (what the page shows), then the shadow-root search with what time is left.
@@ -254,21 +232,26 @@ export class Scanner {
       else if (next.value) this.adopt(next.value);
     }
     if (this.queue.length > 0 || this.sweep) this.schedule();
-    this.scheduleReport();
+    this.scheduleSend();
   }
 
-  private scanOne(el: Element): void {
+  private readOne(el: Element): void {
     if (!el.isConnected) return;
-    let input: ItemInput | null;
+    let input: ReturnType<Adapter['extract']>;
     try {
       const adapter = this.fallbackFor.get(el) ?? this.adapter;
-      input = adapter.extract(el, { url: this.url, index: this.order });
+      // An element keeps the index it was first read at, so an item read again keeps its id.
+      let index = this.indexes.get(el);
+      if (index === undefined) {
+        index = this.nextIndex++;
+        this.indexes.set(el, index);
+      }
+      input = adapter.extract(el, { url: this.url, index });
     } catch {
       return; // A page's odd markup never breaks the scan.
     }
     if (!input) return;
-    // Ids longer than the protocol carries are replaced by their hash (never dropped).
-    if (input.id.length > MAX_ID) input = { ...input, id: `h-${hashId(input.id)}` };
+    input = boundedInput(input);
     const textHash = hashId(input.text) + input.labels.join('|').length + input.links.length;
     if (this.analyzed.get(input.id) === textHash) {
       // Same text, new element (the page re-rendered the post): give it its mark back.
@@ -285,21 +268,12 @@ export class Scanner {
       order = this.order++;
       this.orders.set(input.id, order);
     }
-    const wire = toWire(this.host.analyze(input), input, order);
-    // "Show on page" is offered for flagged findings only: keep no reference to the rest.
-    if (FLAGGED.has(wire.verdict)) {
-      this.elements.set(input.id, el);
-      this.flaggedWire.set(input.id, wire);
-    } else {
-      this.elements.delete(input.id);
-      this.flaggedWire.delete(input.id);
-    }
-    this.pending.push(wire);
-    this.draw(el, wire);
+    this.outbox.push({ item: { ...input, order }, el });
+    this.outboxChars += input.text.length;
   }
 
   /** Hands a finding to the host's marks; a mark that can't be drawn never stops the scan. */
-  private draw(el: Element, wire: FindingWire): void {
+  private draw(el: Element, wire: FindingWire | null): void {
     try {
       this.host.onFinding?.(el, wire);
     } catch {
@@ -307,15 +281,73 @@ export class Scanner {
     }
   }
 
-  private scheduleReport(): void {
-    if (this.reportTimer) return;
-    this.reportTimer = true;
-    this.host.timeout(() => {
-      this.reportTimer = false;
-      const done = this.queue.length === 0 && !this.scheduled && !this.sweep;
-      const batch = this.pending;
-      this.pending = [];
-      if (batch.length > 0 || done) this.host.report(batch, done);
-    }, REPORT_INTERVAL_MS);
+  /** Sends read items shortly, together; one batch is in flight at a time. */
+  private scheduleSend(): void {
+    if (this.sendTimer || this.sending || this.stopped) return;
+    this.sendTimer = true;
+    const full = this.outbox.length >= MAX_BATCH_ITEMS || this.outboxChars >= BATCH_CHARS;
+    this.host.timeout(
+      () => {
+        this.sendTimer = false;
+        void this.send();
+      },
+      full ? 0 : BATCH_INTERVAL_MS,
+    );
   }
+
+  private async send(): Promise<void> {
+    if (this.sending || this.stopped) return;
+    // A page with no items at all still reports that its scan is done (the badge says "clear").
+    if (this.outbox.length === 0 && !this.idleNow) return;
+    if (this.outbox.length === 0 && this.reportedDone) return;
+    const batch: { item: ItemWire; el: Element }[] = [];
+    let chars = 0;
+    while (
+      this.outbox.length > 0 &&
+      batch.length < MAX_BATCH_ITEMS &&
+      (batch.length === 0 || chars < BATCH_CHARS)
+    ) {
+      const next = this.outbox.shift()!;
+      chars += next.item.text.length;
+      batch.push(next);
+    }
+    this.outboxChars -= chars;
+    const done = this.idleNow;
+    this.sending = true;
+    let flagged: FindingWire[] | null;
+    try {
+      flagged = await this.host.submit(
+        batch.map((b) => b.item),
+        done,
+      );
+    } catch {
+      flagged = null;
+    }
+    this.sending = false;
+    if (this.stopped) return;
+    if (flagged === null) {
+      // The background could not be reached even after retries (the extension was removed or
+      // reloaded): nothing more can be counted from this page.
+      this.stop();
+      return;
+    }
+    this.reportedDone = done;
+    const byId = new Map(flagged.map((f) => [f.id, f]));
+    for (const { item, el } of batch) {
+      const finding = byId.get(item.id) ?? null;
+      // "Show on page" is offered for flagged findings only: keep no reference to the rest.
+      if (finding) {
+        this.elements.set(item.id, el);
+        this.flaggedWire.set(item.id, finding);
+      } else {
+        this.elements.delete(item.id);
+        this.flaggedWire.delete(item.id);
+      }
+      this.draw(el, finding);
+    }
+    if (this.outbox.length > 0 || this.idleNow) this.scheduleSend();
+  }
+
+  /** Whether the last batch sent said the scan was done (a new item starts it again). */
+  private reportedDone = false;
 }

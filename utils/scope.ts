@@ -6,13 +6,16 @@ import { FLAGGED, type Verdict } from './engine/types';
 import type { FindingWire } from './protocol';
 import type { Settings } from './settings';
 
-export function counts(verdict: Verdict, topic: FindingWire['topic'], settings: Settings): boolean {
+/** The settings that decide what counts (the content script gets just these, in its page view). */
+export type CountRule = Pick<Settings, 'scope' | 'countPromotion'>;
+
+export function counts(verdict: Verdict, topic: FindingWire['topic'], settings: CountRule): boolean {
   if (!FLAGGED.has(verdict)) return false;
   if (verdict === 'promotion' && !settings.countPromotion) return false;
   return settings.scope === 'all' || topic === 'ai';
 }
 
-export function visibleFindings(findings: readonly FindingWire[], settings: Settings): FindingWire[] {
+export function visibleFindings(findings: readonly FindingWire[], settings: CountRule): FindingWire[] {
   return findings.filter((f) => counts(f.verdict, f.topic, settings)).sort((a, b) => a.order - b.order);
 }
 

@@ -329,13 +329,23 @@ describe('no one speaks for another tab, and pages cannot reach Basira', () => {
 
     // From tab A's content-script world, everything a compromised content script could send.
     const forged = JSON.stringify(forgedFinding('g-forged', 'generic'));
+    // An item that claims its own verdict: the engine in the background decides, from the text.
+    const item = JSON.stringify({
+      ...forgedFinding('x-forged', 'x'),
+      text: 'A quiet walk by the river.',
+      links: [],
+      labels: [],
+      order: 99,
+    });
     const answers = await w.inBasiraWorld(
       `(async () => {
         const send = (m) => chrome.runtime.sendMessage(m).then((r) => r ?? null, (e) => 'error: ' + e.message);
         return {
           tabGet: await send({ type: 'tab:get', data: { tabId: ${tabB} } }),
           findings: await send({ type: 'page:findings', data: { url: ${JSON.stringify(urlB)}, findings: [${forged}], done: true } }),
-          withTab: await send({ type: 'page:findings', data: { url: ${JSON.stringify(urlB)}, tabId: ${tabB}, findings: [${forged}], done: true } }),
+          forB: await send({ type: 'items:analyze', data: { url: ${JSON.stringify(urlB)}, items: [${item}], done: true } }),
+          withTab: await send({ type: 'items:analyze', data: { url: ${JSON.stringify(urlB)}, tabId: ${tabB}, items: [${item}], done: true } }),
+          ownVerdict: await send({ type: 'items:analyze', data: { url: ${JSON.stringify(urlA)}, items: [${item}], done: true } }),
         };
       })()`,
     );
@@ -346,8 +356,14 @@ describe('no one speaks for another tab, and pages cannot reach Basira', () => {
       refused(answers.tabGet),
       `another tab's state is not given out (extension-page messages are refused): ${JSON.stringify(answers.tabGet)}`,
     );
-    assert.deepEqual(answers.findings, { count: 0 }, "findings for another page's address are dropped");
-    assert.deepEqual(answers.withTab, { count: 0 }, 'a tab id in the message is ignored');
+    assert.ok(refused(answers.findings), 'a content script cannot hand in findings: only text');
+    assert.deepEqual(
+      answers.forB,
+      { taken: false, flagged: [] },
+      "items for another page's address are dropped",
+    );
+    assert.deepEqual(answers.withTab, { taken: false, flagged: [] }, 'a tab id in the message is ignored');
+    assert.deepEqual(answers.ownVerdict, { taken: true, flagged: [] }, 'a verdict sent along is ignored');
     await sleep(500);
     assert.equal((await browser.badge(tabB)).text, '2', "tab B's badge is untouched");
     assert.equal((await browser.badge(tabA)).text, '1', "tab A's badge is untouched");

@@ -16,8 +16,8 @@ import {
   PLATFORMS,
   VERDICTS,
 } from '@/utils/engine/types';
+import { toWire } from '@/utils/findings';
 import { FindingWire } from '@/utils/protocol';
-import { toWire } from '@/utils/scanner';
 import {
   chance,
   cp,

@@ -182,11 +182,18 @@ export async function launch(options = {}) {
       }
       throw new Error(`badge never settled on "${expected}"; last "${last}"`);
     },
-    /** Every finding the background holds for the tab (all verdicts), from session storage. */
+    /**
+     * Every finding the background holds for the tab (all verdicts), from session storage: the
+     * tab's head and its parts, a later part's finding replacing an earlier one's (utils/tab-state.ts).
+     */
     findings(tabId) {
       return worker.evaluate(async (id) => {
-        const key = `tab-${id}`;
-        return (await chrome.storage.session.get(key))[key]?.findings ?? [];
+        const head = (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`];
+        const keys = Array.from({ length: head?.parts ?? 0 }, (_, i) => `tab-${id}-${i}`);
+        const parts = keys.length > 0 ? await chrome.storage.session.get(keys) : {};
+        const byId = new Map();
+        for (const key of keys) for (const f of parts[key] ?? []) byId.set(f.id, f);
+        return [...byId.values()];
       }, tabId);
     },
     /** Opens the real popup for the active tab and returns a CDP handle to it. */

@@ -2,6 +2,7 @@
  * An adapter reads one platform's markup into engine items. One file per platform; the content
  * script and the `scan` CLI share them. Adapters never reach into the engine's decisions.
  */
+import { boundedInput } from '../dom/limits';
 import type { ItemInput, Platform } from '../engine/types';
 
 export interface AdapterContext {
@@ -32,7 +33,7 @@ export function findItems(adapter: Adapter, root: ParentNode, url: URL): FoundIt
   const els = root.querySelectorAll(adapter.itemSelector);
   els.forEach((el, index) => {
     const input = adapter.extract(el, { url, index });
-    if (input) out.push({ el, input });
+    if (input) out.push({ el, input: boundedInput(input) });
   });
   return out;
 }

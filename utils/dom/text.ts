@@ -4,6 +4,7 @@
  */
 import { fnv1a } from '../engine/tokens';
 import { type ItemLink, MAX_ITEM_TEXT } from '../engine/types';
+import { MAX_LINKS } from './limits';
 
 /** Elements whose content is never page text (scripts, media, form controls). */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([
@@ -133,7 +134,7 @@ export function linksOf(root: Element, base: string, exclude?: (el: Element) => 
       continue;
     }
     out.push({ href, text: textOf(a, { includeAriaHidden: true }).replace(/\s+/g, '') });
-    if (out.length >= 60) break;
+    if (out.length >= MAX_LINKS) break;
   }
   return out;
 }

@@ -1,0 +1,42 @@
+/**
+ * Engine findings as the protocol carries them (utils/protocol.ts `FindingWire`): what the
+ * background answers a content script with, keeps per tab, and the popup lists.
+ */
+import { isShown } from './engine/cues/kinds';
+import type { Finding, ItemInput } from './engine/types';
+import type { FindingWire } from './protocol';
+
+/** Characters of original text the popup gets for each finding, around its first cue. */
+const SNIPPET = 420;
+
+export function snippetOf(f: Finding, text: string): { snippet: string; snippetStart: number } {
+  const firstCue = f.cues.find((c) => c.start !== undefined && isShown(c.kind));
+  const start =
+    firstCue?.start !== undefined && firstCue.start > SNIPPET - 120 ? Math.max(0, firstCue.start - 100) : 0;
+  return { snippet: text.slice(start, start + SNIPPET), snippetStart: start };
+}
+
+export function toWire(f: Finding, input: ItemInput, order: number): FindingWire {
+  return {
+    ...snippetOf(f, input.text),
+    id: f.id,
+    verdict: f.verdict,
+    topic: f.topic,
+    confidence: f.confidence,
+    cues: f.cues.slice(0, 60).map((c) => ({
+      kind: c.kind,
+      rule: c.rule,
+      text: c.text.slice(0, 600),
+      lang: c.lang,
+      ...(c.start !== undefined ? { start: c.start, end: c.end } : {}),
+      sources: c.sources.slice(0, 20),
+      ...(c.detail ? { detail: c.detail.slice(0, 300) } : {}),
+    })),
+    concerns: f.concerns,
+    excerpt: f.excerpt.slice(0, 600),
+    products: f.products.slice(0, 20),
+    platform: input.platform,
+    author: input.author?.slice(0, 200) ?? null,
+    order,
+  };
+}
