@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launch, useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
+import { countsOnBadge } from '../harness/expected.mjs';
 import { xBurstFeedHtml, xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
 
 const browser = useChromium();
@@ -77,5 +78,37 @@ test('a 2,000-post feed is scanned without adding a long task', async () => {
     withBasira.length <= baseline.length,
     `Basira added long tasks: ${JSON.stringify(withBasira)} vs ${JSON.stringify(baseline)}`,
   );
+  await page.close();
+});
+
+test('the service worker stopped in the middle of a 2,000-post feed: nothing lost, nothing counted twice', {
+  timeout: 150_000,
+}, async () => {
+  const url = 'https://x.com/home';
+  const html = xFeedHtml(2000);
+  const { items, count: want, badge } = expectedFromCli(html, url);
+  const { page, tabId } = await browser.open(url, html);
+  // Stop the worker as soon as the badge shows part of the count, and again and again while the
+  // scan goes on, so that stops fall in the middle of batches, not only between them.
+  const partial = await browser.waitForBadge(tabId, (t) => /^\d+$/.test(t), 30_000);
+  assert.ok(Number(partial.text) < want, `stopped mid-scan (badge ${partial.text} of ${want})`);
+  const seen = [];
+  let stops = 0;
+  for (; stops < 12; stops++) {
+    const { text } = await browser.badge(tabId);
+    seen.push(text);
+    if (text === badge) break;
+    await browser.stopWorker(page);
+    await new Promise((r) => setTimeout(r, 40 + 30 * (stops % 4)));
+  }
+  console.log(`badge between ${stops} stops of the worker: ${seen.join(' → ')}`);
+  assert.ok(stops >= 2, 'the worker was stopped more than once during the scan');
+  // Batches the stopped worker never answered are sent again; the new worker reads the rest back.
+  await browser.settleBadge(tabId, badge, { timeout: 60_000, stableMs: 1_000 });
+  const findings = await browser.findings(tabId);
+  assert.equal(findings.length, items.length, 'every post is counted once: none lost, none twice');
+  assert.equal(new Set(findings.map((f) => f.id)).size, findings.length);
+  assert.equal(findings.filter(countsOnBadge).length, want);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('basira-mark').length), want);
   await page.close();
 });

@@ -84,6 +84,11 @@ export async function launch(options = {}) {
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   }
   const extensionId = worker ? new URL(worker.url()).host : null;
+  /**
+   * Runs `fn(arg)` in the extension's service worker. Playwright's handle outlives a stop and
+   * restart of the worker (measured with Debian's Chromium 156): it evaluates in the running one.
+   */
+  const inWorker = (fn, arg) => worker.evaluate(fn, arg);
 
   /** Lists the popups Chromium has open (a CDP target Playwright does not surface). */
   const popupTargets = async (cdp) =>
@@ -95,13 +100,13 @@ export async function launch(options = {}) {
   };
   const activeTabId = async (page) => {
     await page.bringToFront();
-    return worker.evaluate(async () => {
+    return inWorker(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return tab?.id ?? null;
     });
   };
   const badge = (tabId) =>
-    worker.evaluate(async (id) => {
+    inWorker(async (id) => {
       const text = await chrome.action.getBadgeText({ tabId: id });
       const color = await chrome.action.getBadgeBackgroundColor({ tabId: id });
       const title = await chrome.action.getTitle({ tabId: id });
@@ -111,7 +116,35 @@ export async function launch(options = {}) {
   return {
     context,
     worker,
+    inWorker,
     extensionId,
+    /**
+     * Stops the extension's service worker at once, as Chrome does to an idle one, through CDP's
+     * ServiceWorker domain (from `page`'s session). The next event (a content script's message)
+     * starts it again.
+     */
+    async stopWorker(page) {
+      const cdp = await context.newCDPSession(page);
+      const versions = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...e.versions));
+      await cdp.send('ServiceWorker.enable');
+      for (let i = 0; i < 50 && !versions.some((v) => v.scriptURL.includes(extensionId)); i++)
+        await sleep(20);
+      const running = versions.filter(
+        (v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'running',
+      );
+      if (running.length === 0) throw new Error('the extension has no running service worker to stop');
+      for (const v of running) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
+      for (let i = 0; i < 100; i++) {
+        if (
+          versions.filter((v) => running.some((r) => r.versionId === v.versionId)).at(-1)?.runningStatus ===
+          'stopped'
+        )
+          break;
+        await sleep(20);
+      }
+      await cdp.detach();
+    },
     blocked,
     /** Blocked requests that are not a page's own subresources: what Basira itself would send. */
     extensionRequests() {
@@ -187,7 +220,7 @@ export async function launch(options = {}) {
      * tab's head and its parts, a later part's finding replacing an earlier one's (utils/tab-state.ts).
      */
     findings(tabId) {
-      return worker.evaluate(async (id) => {
+      return inWorker(async (id) => {
         const head = (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`];
         const keys = Array.from({ length: head?.parts ?? 0 }, (_, i) => `tab-${id}-${i}`);
         const parts = keys.length > 0 ? await chrome.storage.session.get(keys) : {};
@@ -198,7 +231,7 @@ export async function launch(options = {}) {
     },
     /** Opens the real popup for the active tab and returns a CDP handle to it. */
     async openPopup() {
-      await worker.evaluate(() => chrome.action.openPopup());
+      await inWorker(() => chrome.action.openPopup());
       const cdp = await context.browser()?.newBrowserCDPSession();
       if (!cdp) throw new Error('no browser CDP session');
       let target = null;
