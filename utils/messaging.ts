@@ -1,29 +1,10 @@
 /**
- * Typed send and receive over `browser.runtime` for the protocol in ./protocol.ts.
+ * The receiving side of the protocol in ./protocol.ts: sender checks, zod parsing, dispatch.
+ * Sending is ./send.ts (it needs no schema, so the content script carries none).
  */
 import { type Browser, browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import {
-  Envelope,
-  type MessageType,
-  PROTOCOL,
-  type Request,
-  type Response,
-  type TAB_PROTOCOL,
-  type TabMessageType,
-} from './protocol';
-
-export async function sendMessage<T extends MessageType>(type: T, data: Request<T>): Promise<Response<T>> {
-  return (await browser.runtime.sendMessage({ type, data })) as Response<T>;
-}
-
-export async function sendTabMessage<T extends TabMessageType>(
-  tabId: number,
-  type: T,
-  data: z.infer<(typeof TAB_PROTOCOL)[T]['request']>,
-): Promise<z.infer<(typeof TAB_PROTOCOL)[T]['response']>> {
-  return (await browser.tabs.sendMessage(tabId, { type, data })) as never;
-}
+import { Envelope, type MessageType, PROTOCOL, type Request, type Response } from './protocol';
 
 export type Sender = Browser.runtime.MessageSender;
 export type Handlers = {

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import {
   MAX_AUTHOR,
+  MAX_BATCH_ITEMS,
   MAX_ID,
   MAX_LABELS,
   MAX_LANG,
@@ -82,9 +83,6 @@ export const TabState = z.object({
   count: z.number(),
 });
 export type TabState = z.infer<typeof TabState>;
-
-/** Most items in one `items:analyze` batch. */
-export const MAX_BATCH_ITEMS = 100;
 
 /** The UI strings of one locale (a messages.json), sent to marks when the options force a language. */
 const MessagesWire = z.record(

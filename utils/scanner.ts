@@ -4,10 +4,10 @@
  * Each item is analyzed once per text: results are cached by the adapter's id.
  */
 import type { Adapter } from './adapters/adapter';
-import { fallbackItems } from './adapters/registry';
-import { boundedInput } from './dom/limits';
+import { fallbackItems } from './adapters/fallback';
+import { boundedInput, MAX_BATCH_ITEMS } from './dom/limits';
 import { hashId } from './dom/text';
-import { type FindingWire, type ItemWire, MAX_BATCH_ITEMS } from './protocol';
+import type { FindingWire, ItemWire } from './protocol';
 
 /** Longest slice of work per idle callback. */
 export const CHUNK_BUDGET_MS = 8;

@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EXTENSION_DIR, useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
 import { watchErrors } from '../harness/errors.mjs';
+import { PLATFORM_DOMAINS } from '../harness/expected.mjs';
 import { xFeedOf, xPost } from '../harness/feeds.mjs';
 import { PLAIN } from '../harness/pages.mjs';
 
@@ -507,9 +508,23 @@ describe('the build: no eval, no remote code, minimal permissions, default CSP',
         'update_url',
       ])
         assert.equal(manifest[key], undefined, `${key} is not declared`);
+      // Two content scripts: the generic one on every http(s) page but the platforms', the
+      // platforms' on their domains only; top frames, isolated world.
+      const platforms = Object.values(PLATFORM_DOMAINS)
+        .flat()
+        .map((d) => `*://*.${d}/*`)
+        .sort();
       assert.deepEqual(
-        manifest.content_scripts.map((c) => [c.matches, c.all_frames ?? false, c.world ?? 'ISOLATED']),
-        [[['http://*/*', 'https://*/*'], false, 'ISOLATED']],
+        manifest.content_scripts.map((c) => [
+          c.matches,
+          (c.exclude_matches ?? []).toSorted(),
+          c.all_frames ?? false,
+          c.world ?? 'ISOLATED',
+        ]),
+        [
+          [['http://*/*', 'https://*/*'], platforms, false, 'ISOLATED'],
+          [platforms, [], false, 'ISOLATED'],
+        ],
       );
       if (dir.includes('firefox'))
         assert.deepEqual(manifest.browser_specific_settings?.gecko?.data_collection_permissions, {

@@ -9,6 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 const load = (path) => tsImport(path, import.meta.url);
 
 const { badgeFor, counts } = await load('../../utils/scope.ts');
+/** The platforms' domains (utils/adapters/domains.ts): where the platforms' content script runs. */
+export const { PLATFORM_DOMAINS } = await load('../../utils/adapters/domains.ts');
 // utils/settings.ts defines its WXT storage item as it loads, which needs an extension `browser`:
 // here WXT's in-memory fake (the one the unit tests run on, tests/setup.ts), only while it loads.
 globalThis.browser = fakeBrowser;

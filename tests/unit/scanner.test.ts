@@ -5,11 +5,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { adapterFor } from '@/utils/adapters/registry';
+import { MAX_BATCH_ITEMS } from '@/utils/dom/limits';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { bundledRules } from '@/utils/engine/rules/bundled';
 import { FLAGGED } from '@/utils/engine/types';
 import { toWire } from '@/utils/findings';
-import { type FindingWire, type ItemWire, MAX_BATCH_ITEMS } from '@/utils/protocol';
+import type { FindingWire, ItemWire } from '@/utils/protocol';
 import { newShadowRoots, Scanner, shadowRootSweep } from '@/utils/scanner';
 
 const PROMO = 'This AI writing tool changed my life! Use my code SAVE20 at jasper.ai for 20% off';

@@ -6,6 +6,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { onPlatform } from './domains';
 import { labelsIn, labelTexts, referencedText, visibleText, withComputedStyle } from './labels';
 
 const POST = '[role="article"], div[data-pagelet^="FeedUnit_"]';
@@ -54,7 +55,7 @@ function readLabels(post: Element): string[] {
 
 export const facebook: Adapter = {
   id: 'facebook',
-  matches: (url) => /(?:^|\.)facebook\.com$/.test(url.hostname),
+  matches: (url) => onPlatform('facebook', url),
   itemSelector: POST,
   extract(el, { url, index }) {
     if (el.parentElement?.closest(POST)) return null;

@@ -5,11 +5,12 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { onPlatform } from './domains';
 import { labelsIn } from './labels';
 
 export const instagram: Adapter = {
   id: 'instagram',
-  matches: (url) => /(?:^|\.)instagram\.com$/.test(url.hostname),
+  matches: (url) => onPlatform('instagram', url),
   itemSelector: 'article',
   extract(el, { url, index }) {
     if (el.parentElement?.closest('article')) return null;

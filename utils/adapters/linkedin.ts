@@ -9,6 +9,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { onPlatform } from './domains';
 import { accessibleText, labelsIn, referencedText } from './labels';
 
 const SPONSORED_URN = '[data-urn*="sponsoredContent"], [data-id*="sponsoredContent"]';
@@ -126,7 +127,7 @@ function labelsOf(card: Element): string[] {
 
 export const linkedin: Adapter = {
   id: 'linkedin',
-  matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname),
+  matches: (url) => onPlatform('linkedin', url),
   itemSelector: CARD,
   extract(el, { url, index }) {
     if (el.parentElement?.closest(CARD)) return null;

@@ -4,11 +4,12 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { onPlatform } from './domains';
 import { labelText } from './labels';
 
 export const reddit: Adapter = {
   id: 'reddit',
-  matches: (url) => /(?:^|\.)reddit\.com$/.test(url.hostname),
+  matches: (url) => onPlatform('reddit', url),
   itemSelector: 'shreddit-post, shreddit-ad-post, .thing.link, .promotedlink',
   extract(el, { url, index }) {
     if (el.parentElement?.closest('shreddit-post, shreddit-ad-post, .thing.link')) return null;

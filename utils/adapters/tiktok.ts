@@ -5,6 +5,7 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { onPlatform } from './domains';
 import { labelsIn } from './labels';
 
 const FEED_ITEM = '[data-e2e="recommend-list-item-container"]';
@@ -12,7 +13,7 @@ const DESC = '[data-e2e="video-desc"], [data-e2e="browse-video-desc"]';
 
 export const tiktok: Adapter = {
   id: 'tiktok',
-  matches: (url) => /(?:^|\.)tiktok\.com$/.test(url.hostname),
+  matches: (url) => onPlatform('tiktok', url),
   itemSelector: `${FEED_ITEM}, ${DESC}`,
   extract(el, { url, index }) {
     // A description inside a feed item belongs to that item.

@@ -5,14 +5,14 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { onPlatform } from './domains';
 import { labelsIn } from './labels';
 
-const HOSTS = /(?:^|\.)(?:x|twitter)\.com$/;
 const TEXT = '[data-testid="tweetText"]';
 
 export const x: Adapter = {
   id: 'x',
-  matches: (url) => HOSTS.test(url.hostname),
+  matches: (url) => onPlatform('x', url),
   itemSelector: 'article[data-testid="tweet"]',
   extract(el, { url, index }) {
     const textEls = [...el.querySelectorAll(TEXT)];

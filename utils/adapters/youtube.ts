@@ -5,9 +5,9 @@
  */
 import { hashId, linksOf, textOf } from '../dom/text';
 import type { Adapter } from './adapter';
+import { onPlatform } from './domains';
 import { labelText } from './labels';
 
-const HOSTS = /(?:^|\.)youtube\.com$/;
 const WATCH = 'ytd-watch-metadata, ytm-slim-video-metadata-section-renderer';
 const TILE =
   'ytd-rich-item-renderer, ytd-video-renderer, ytd-grid-video-renderer, ytd-compact-video-renderer, ytd-reel-item-renderer, ytm-shorts-lockup-view-model, ytd-reel-video-renderer';
@@ -45,7 +45,7 @@ function badgeLabels(el: Element): string[] {
 
 export const youtube: Adapter = {
   id: 'youtube',
-  matches: (url) => HOSTS.test(url.hostname),
+  matches: (url) => onPlatform('youtube', url),
   itemSelector: `${WATCH}, ${TILE}, ${AD}`,
   extract(el, { url, index }) {
     if (el.parentElement?.closest(`${TILE}, ${AD}`)) return null;

@@ -9,6 +9,9 @@ import { type ItemInput, MAX_ITEM_TEXT } from '../engine/types';
 /** Characters of an item id; a longer one is replaced by its hash (never dropped). */
 export const MAX_ID = 200;
 
+/** Most items in one `items:analyze` batch. */
+export const MAX_BATCH_ITEMS = 100;
+
 /** Links per item (the reader stops there). */
 export const MAX_LINKS = 60;
 /** Characters of a link's address: affiliate and referral parameters sit well inside this. */

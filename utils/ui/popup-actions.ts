@@ -4,8 +4,8 @@
  * the component so tests and the benchmark can render the popup with their own.
  */
 import { browser } from 'wxt/browser';
-import { sendMessage, sendTabMessage } from '../messaging';
 import type { TabState } from '../protocol';
+import { sendMessage, sendTabMessage } from '../send';
 import { getSettings, settingsItem, updateSettings } from '../settings';
 import { withPause } from './hosts';
 
