@@ -11,7 +11,7 @@ import type { CompiledRules } from '@/utils/engine/rules/compile';
 import { shippedRules } from '@/utils/engine/rules/shipped';
 import { fnv1a } from '@/utils/engine/tokens';
 import { type CueKind, FLAGGED } from '@/utils/engine/types';
-import { toWire } from '@/utils/findings';
+import { kept, toWire } from '@/utils/findings';
 import { applyLanguage, fetchMessages, plural, t } from '@/utils/i18n';
 import { type Handlers, onMessages } from '@/utils/messaging';
 import type { PageView, TabState } from '@/utils/protocol';
@@ -30,19 +30,26 @@ import {
 const COLORS = { red: '#B3261E', amber: '#F4B400', grey: '#5F6368' } as const;
 const TEXT_COLORS = { red: '#FFFFFF', amber: '#1F1F1F', grey: '#FFFFFF' } as const;
 
+/** What each tab's badge shows now, so a batch that changes nothing on it costs no API call. */
+const painted = new Map<number, string>();
+
 async function paintBadge(tabId: number, tab: StoredTab | null, settings: Settings): Promise<number> {
   const visible = tab ? visibleFindings(tab.findings, settings) : [];
   const summary = badgeSummary(tab?.status ?? null, visible);
   const { text, color } = badgeLook(summary, visible);
+  const title = badgeTitle(summary, t, plural);
+  const look = JSON.stringify([settings.badge, text, color, title]);
+  if (painted.get(tabId) === look) return visible.length;
+  painted.set(tabId, look);
   try {
     await browser.action.setBadgeText({ tabId, text: settings.badge ? text : '' });
     if (color) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: COLORS[color] });
       await browser.action.setBadgeTextColor?.({ tabId, color: TEXT_COLORS[color] });
     }
-    await browser.action.setTitle({ tabId, title: badgeTitle(summary, t, plural) });
+    await browser.action.setTitle({ tabId, title });
   } catch {
-    // The tab closed meanwhile.
+    painted.delete(tabId); // the tab closed meanwhile
   }
   return visible.length;
 }
@@ -64,7 +71,7 @@ async function loadTab(tabId: number): Promise<StoredTab | null> {
 async function forgetTab(tabId: number): Promise<void> {
   const parts = (await loadTab(tabId))?.parts ?? 0;
   memory.set(tabId, null);
-  await clearTab(tabId, parts);
+  await stored(tabId, () => clearTab(tabId, parts));
 }
 
 /** What the engine finds depends on these settings only; the key changes when they do. */
@@ -111,16 +118,26 @@ async function pageView(settings: Settings, url: string): Promise<PageView> {
   };
 }
 
-/** Serializes updates per tab so concurrent batches never lose each other's findings. */
-const chains = new Map<number, Promise<unknown>>();
-function perTab<T>(tabId: number, task: () => Promise<T>): Promise<T> {
-  const next = (chains.get(tabId) ?? Promise.resolve()).then(task, task);
-  chains.set(
-    tabId,
-    next.catch(() => undefined),
-  );
-  return next;
+/** Runs tasks one after another per tab, in the order they were queued. */
+function serialQueue() {
+  const chains = new Map<number, Promise<unknown>>();
+  return <T>(tabId: number, task: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(tabId) ?? Promise.resolve()).then(task, task);
+    chains.set(
+      tabId,
+      next.catch(() => undefined),
+    );
+    return next;
+  };
 }
+/**
+ * Three queues per tab. State changes (page start, a batch merged) never lose each other's
+ * findings; storage writes land in order; badge paints too. A batch's write runs while the next
+ * batch is analyzed.
+ */
+const perTab = serialQueue();
+const stored = serialQueue();
+const painting = serialQueue();
 
 export default defineBackground(() => {
   const handlers: Handlers = {
@@ -132,30 +149,38 @@ export default defineBackground(() => {
         const oldParts = (await loadTab(tabId))?.parts ?? 0;
         const tab = startTab(data.url, data.platform, !view.scan);
         memory.set(tabId, tab);
-        await writeNewTab(tabId, tab, oldParts);
-        await paintBadge(tabId, tab, settings);
+        await stored(tabId, () => writeNewTab(tabId, tab, oldParts));
+        // A new page: the browser may have reset the tab's badge on navigation.
+        painted.delete(tabId);
+        await painting(tabId, () => paintBadge(tabId, tab, settings));
+        // The page reads its first items now: build the rules meanwhile, not when they arrive.
+        if (view.scan) setTimeout(() => engineFor(settings), 0);
         return view;
       });
     },
     'page:view': async (data) => pageView(await freshSettings(), data.url),
-    'items:analyze': (data, sender) => {
+    'items:analyze': async (data, sender) => {
       const tabId = sender.tab!.id!;
-      return perTab(tabId, async () => {
+      const step = await perTab(tabId, async () => {
         const current =
           (await loadTab(tabId)) ?? startTab(data.url, data.items[0]?.platform ?? 'generic', false);
         // A late batch from a page the tab has left, or from a scan the person has since paused, is dropped.
-        if (current.url !== data.url || current.status === 'paused') return { taken: false, flagged: [] };
+        if (current.url !== data.url || current.status === 'paused') return null;
         const settings = await currentSettings();
         const { rules, off } = engineFor(settings);
         const findings = data.items.map((item) =>
-          toWire(analyzeItem(item, rules, { disabledKinds: off }), item, item.order),
+          kept(toWire(analyzeItem(item, rules, { disabledKinds: off }), item, item.order)),
         );
         const tab = mergeFindings(current, findings, data.done);
         memory.set(tabId, tab);
-        await appendPart(tabId, tab, findings);
-        await paintBadge(tabId, tab, settings);
-        return { taken: true, flagged: findings.filter((f) => FLAGGED.has(f.verdict)) };
+        return { findings, settings, written: stored(tabId, () => appendPart(tabId, tab, findings)) };
       });
+      if (!step) return { taken: false, flagged: [] };
+      // In storage before the content script hears the batch was taken: a worker stopped from
+      // here on loses nothing, and one stopped before makes the content script send it again.
+      await step.written;
+      await painting(tabId, () => paintBadge(tabId, memory.get(tabId) ?? null, step.settings));
+      return { taken: true, flagged: step.findings.filter((f) => FLAGGED.has(f.verdict)) };
     },
     'popup:open': async () => {
       try {
@@ -185,7 +210,11 @@ export default defineBackground(() => {
     await applyLanguage(settings.language);
     const tabs = await browser.tabs.query({});
     await Promise.all(
-      tabs.map(async (t) => t.id !== undefined && paintBadge(t.id, await loadTab(t.id), settings)),
+      tabs.map(async (t) => {
+        if (t.id === undefined) return;
+        const tab = await loadTab(t.id);
+        await painting(t.id, () => paintBadge(t.id!, tab, settings));
+      }),
     );
   }
 
@@ -196,6 +225,7 @@ export default defineBackground(() => {
     void perTab(tabId, async () => {
       await forgetTab(tabId);
       memory.delete(tabId);
+      painted.delete(tabId);
     });
   });
   // A full navigation starts a new page: drop the old findings until its content script reports.
@@ -208,7 +238,9 @@ export default defineBackground(() => {
       const tab = await loadTab(tabId);
       if (tab?.startedAt !== undefined && heardAt - tab.startedAt < FRESH_START_MS) return;
       await forgetTab(tabId);
-      await paintBadge(tabId, null, await currentSettings());
+      painted.delete(tabId);
+      const settings = await currentSettings();
+      await painting(tabId, () => paintBadge(tabId, null, settings));
     });
   });
 });

@@ -3,7 +3,7 @@
  * background answers a content script with, keeps per tab, and the popup lists.
  */
 import { isShown } from './engine/cues/kinds';
-import type { Finding, ItemInput } from './engine/types';
+import { type Finding, FLAGGED, type ItemInput } from './engine/types';
 import type { FindingWire } from './protocol';
 
 /** Characters of original text the popup gets for each finding, around its first cue. */
@@ -39,4 +39,13 @@ export function toWire(f: Finding, input: ItemInput, order: number): FindingWire
     author: input.author?.slice(0, 200) ?? null,
     order,
   };
+}
+
+/**
+ * A finding as a tab keeps it: whole when flagged; otherwise only what says it was read and what
+ * it was (verdict, topic, excerpt), since nothing shows or counts an unflagged finding's cues.
+ */
+export function kept(f: FindingWire): FindingWire {
+  if (FLAGGED.has(f.verdict)) return f;
+  return { ...f, cues: [], concerns: [], products: [], snippet: '', snippetStart: 0 };
 }

@@ -13,6 +13,8 @@ import type { FindingWire, ItemWire } from './protocol';
 export const CHUNK_BUDGET_MS = 8;
 /** How long read items wait to be sent together. */
 const BATCH_INTERVAL_MS = 100;
+/** Batches sent and not yet answered, at most. */
+const MAX_IN_FLIGHT = 2;
 /** Characters of item text in one batch (a batch of long articles is sent sooner). */
 const BATCH_CHARS = 400_000;
 /** Most open shadow roots one page is searched in (an app shell has a handful; a page of widgets, hundreds). */
@@ -111,7 +113,8 @@ export class Scanner {
   private outboxChars = 0;
   private scheduled = false;
   private sendTimer = false;
-  private sending = false;
+  /** Batches sent and not answered yet. */
+  private inFlight = 0;
   private order = 0;
   /** Where each element stood when first read (adapters without ids of their own use it). */
   private indexes = new WeakMap<Element, number>();
@@ -281,9 +284,13 @@ export class Scanner {
     }
   }
 
-  /** Sends read items shortly, together; one batch is in flight at a time. */
+  /**
+   * Sends read items shortly, together. Two batches may be in flight, so the page reads the next
+   * while the background analyzes one; the batch that says the scan is done goes alone, after
+   * every other has been answered.
+   */
   private scheduleSend(): void {
-    if (this.sendTimer || this.sending || this.stopped) return;
+    if (this.sendTimer || this.inFlight >= MAX_IN_FLIGHT || this.stopped) return;
     this.sendTimer = true;
     const full = this.outbox.length >= MAX_BATCH_ITEMS || this.outboxChars >= BATCH_CHARS;
     this.host.timeout(
@@ -296,10 +303,11 @@ export class Scanner {
   }
 
   private async send(): Promise<void> {
-    if (this.sending || this.stopped) return;
-    // A page with no items at all still reports that its scan is done (the badge says "clear").
-    if (this.outbox.length === 0 && !this.idleNow) return;
-    if (this.outbox.length === 0 && this.reportedDone) return;
+    if (this.inFlight >= MAX_IN_FLIGHT || this.stopped) return;
+    const settled = this.idleNow && this.inFlight === 0;
+    // Nothing to send: unless the scan just ended and has not said so (a page with no items
+    // at all says so too, and the badge shows "clear").
+    if (this.outbox.length === 0 && (!settled || this.reportedDone)) return;
     const batch: { item: ItemWire; el: Element }[] = [];
     let chars = 0;
     while (
@@ -312,8 +320,10 @@ export class Scanner {
       batch.push(next);
     }
     this.outboxChars -= chars;
-    const done = this.idleNow;
-    this.sending = true;
+    const done = this.idleNow && this.inFlight === 0;
+    this.inFlight++;
+    // A second batch may leave while this one is answered.
+    if (this.outbox.length > 0) this.scheduleSend();
     let flagged: FindingWire[] | null;
     try {
       flagged = await this.host.submit(
@@ -323,7 +333,7 @@ export class Scanner {
     } catch {
       flagged = null;
     }
-    this.sending = false;
+    this.inFlight--;
     if (this.stopped) return;
     if (flagged === null) {
       // The background could not be reached even after retries (the extension was removed or

@@ -88,7 +88,35 @@ export async function launch(options = {}) {
    * Runs `fn(arg)` in the extension's service worker. Playwright's handle outlives a stop and
    * restart of the worker (measured with Debian's Chromium 156): it evaluates in the running one.
    */
-  const inWorker = (fn, arg) => worker.evaluate(fn, arg);
+  const within = (promise, ms, message) => {
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    });
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  };
+  /**
+   * A stopped worker is not started by an evaluation, only by an event: an extension page that
+   * messages it (the popup's page asks for a tab's state as it opens) wakes it.
+   */
+  const wakeWorker = async () => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`).catch(() => undefined);
+    await sleep(300);
+    await page.close();
+  };
+  const inWorker = async (fn, arg) => {
+    const first = worker.evaluate(fn, arg);
+    try {
+      return await within(first, 5_000, 'asleep');
+    } catch (e) {
+      if (e.message !== 'asleep') throw e;
+    }
+    // Asleep (stopped by a test, nothing woke it since): wake it, then fail rather than hang.
+    first.catch(() => undefined);
+    await wakeWorker();
+    return within(worker.evaluate(fn, arg), 20_000, 'the service worker did not answer within 20 s');
+  };
 
   /** Lists the popups Chromium has open (a CDP target Playwright does not surface). */
   const popupTargets = async (cdp) =>

@@ -10,10 +10,13 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 export const GECKO_ID = 'basira@basira.app';
 
 /**
- * The Firefox of a suite: before its tests, serves `pages` (path → HTML) on a loopback port and
- * starts Firefox with the add-on; after them, stops both. The object is filled in by the `before`
- * hook: `browser` (puppeteer), `base` (the server's address) and `uuid` (the add-on's
- * moz-extension:// host).
+ * The Firefox of a suite: before its tests, serves `pages` on a loopback port and starts Firefox
+ * with the add-on; after them, stops both. A key is a path on the loopback server (`/story`) or a
+ * whole http:// address (`http://x.com/home`): Firefox reaches every address through the loopback
+ * server as its proxy, so a platform's page is served at the platform's own address and the
+ * platforms' content script runs there. Nothing leaves the machine: an address not served gets
+ * a 404 from the loopback server. The object is filled in by the `before` hook: `browser`
+ * (puppeteer), `base` (the server's address) and `uuid` (the add-on's moz-extension:// host).
  * @param {() => Promise<Record<string, string>> | Record<string, string>} pages
  */
 export function useFirefox(pages) {
@@ -22,9 +25,11 @@ export function useFirefox(pages) {
   before(async () => {
     const served = await pages();
     server = createServer((req, res) => {
-      if (Object.hasOwn(served, req.url)) {
+      // As the proxy, the server hears whole addresses; a loopback one is served by its path.
+      const key = req.url.startsWith(`${firefox.base}/`) ? req.url.slice(firefox.base.length) : req.url;
+      if (Object.hasOwn(served, key)) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(served[req.url]);
+        res.end(served[key]);
       } else {
         res.writeHead(404);
         res.end();
@@ -45,6 +50,12 @@ export function useFirefox(pages) {
         'toolkit.telemetry.enabled': false,
         'app.update.enabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        // Every request goes to the loopback server (see above), loopback ones included.
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': server.address().port,
+        'network.proxy.allow_hijacking_localhost': true,
+        'network.proxy.no_proxies_on': '',
       },
     });
     await firefox.browser.installExtension(resolve('.output/firefox-mv3'));

@@ -18,8 +18,14 @@ import { Scanner } from '../scanner';
 import { counts } from '../scope';
 import { sendMessage } from '../send';
 
-/** Waits between attempts to reach a background that is starting up (ms): ~6 s in all. */
-const RETRY_DELAYS_MS = [50, 150, 400, 800, 1600, 3000];
+/**
+ * Waits between attempts to reach the background (ms): ~26 s in all. While the extension lives
+ * (`runtime.id` is set) a failure is a worker stopping or starting, so it is worth waiting for;
+ * an orphaned script (the extension reloaded or removed) stops at once.
+ */
+const RETRY_DELAYS_MS = [50, 150, 400, 800, 1600, 3000, 5000, 5000, 5000, 5000];
+/** How long an answer may take before the question is asked again (a batch takes ~0.1 s). */
+const ANSWER_TIMEOUT_MS = 8_000;
 /** The storage key of the settings (utils/settings.ts `settingsItem`). */
 const SETTINGS_KEY = 'settings';
 
@@ -74,10 +80,16 @@ export async function runContentScript(
     for (let attempt = 0; ; attempt++) {
       if (!browser.runtime?.id) return null;
       try {
-        const answer = await sendMessage(type, data);
+        // A worker stopped while it answers may leave the question unanswered for good.
+        const answer = await new Promise<Response<T>>((resolve, reject) => {
+          const timer = live.setTimeout(() => reject(new Error('no answer')), ANSWER_TIMEOUT_MS);
+          sendMessage(type, data)
+            .then(resolve, reject)
+            .finally(() => clearTimeout(timer));
+        });
         if (answer !== undefined && answer !== null) return answer;
       } catch {
-        // No receiver yet, or the port closed before an answer: try again.
+        // No receiver yet, the port closed before an answer, or no answer came: try again.
       }
       if (attempt >= RETRY_DELAYS_MS.length || !live.isValid) return null;
       await sleep(RETRY_DELAYS_MS[attempt]!);
