@@ -75,8 +75,7 @@ async function forgetTab(tabId: number): Promise<void> {
 }
 
 /** What the engine finds depends on these settings only; the key changes when they do. */
-const rulesKeyOf = (s: Settings) =>
-  fnv1a(JSON.stringify([s.families, s.customRules, s.language])).toString(36);
+const rulesKeyOf = (s: Settings) => fnv1a(JSON.stringify([s.families, s.customRules])).toString(36);
 
 /** The rules in use, built once per background lifetime and per change of the person's rules. */
 let engine: { key: string; rules: CompiledRules; off: Set<CueKind> } | null = null;

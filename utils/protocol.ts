@@ -101,7 +101,7 @@ export const PageView = z.object({
   marks: z.boolean(),
   scope: z.enum(['ai', 'all']),
   countPromotion: z.boolean(),
-  /** Changes whenever what the engine finds would change (rules, cue families, language). */
+  /** Changes whenever what the engine finds would change (the person's rules, cue families). */
   rulesKey: z.string(),
   /** The locale's strings when the options force a language; null follows the browser. */
   language: z.enum(['auto', 'en', 'ar']),

@@ -6,6 +6,7 @@ import { useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
 import { BADGE_RGBA, countsOnBadge } from '../harness/expected.mjs';
 import { xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
+import { allMarks, waitForMarks } from '../harness/marks.mjs';
 
 const browser = useChromium();
 
@@ -49,14 +50,13 @@ test('text revealed by "Show more" is rescanned', async () => {
 
 test('marks and the badge follow the settings, and findings survive a service-worker restart', async () => {
   const { count, badge: text, page, tabId } = await openFeed(40);
-  const marks = () => page.evaluate(() => document.querySelectorAll('basira-mark').length);
-  assert.equal(await marks(), count);
+  assert.equal(await allMarks(page), count);
 
   await setSettings({ marks: false });
   await page.waitForFunction(() => document.querySelectorAll('basira-mark').length === 0);
   assert.equal((await browser.badge(tabId)).text, text, 'the badge still counts');
   await setSettings({ marks: true, badge: false });
-  await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length === n, count);
+  await waitForMarks(page, count);
   await browser.waitForBadge(tabId, (t) => t === '');
   await setSettings({ badge: true });
   await browser.waitForBadge(tabId, (t) => t === text);
@@ -73,8 +73,13 @@ test('marks and the badge follow the settings, and findings survive a service-wo
   };
   assert.ok((await markNames()).every((n) => n.startsWith('Basira:')));
   await setSettings({ language: 'ar' });
-  await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length === n, count);
-  await page.waitForTimeout(500);
+  // The marks are drawn again in Arabic (near the viewport first): wait for that, then scroll.
+  for (let i = 0; i < 100; i++) {
+    const names = await markNames();
+    if (names.length > 0 && names.every((n) => n.startsWith('بصيرة:'))) break;
+    await page.waitForTimeout(100);
+  }
+  await waitForMarks(page, count);
   const arabic = await markNames();
   assert.equal(arabic.length, count);
   assert.ok(
@@ -86,7 +91,6 @@ test('marks and the badge follow the settings, and findings survive a service-wo
   // Stop the service worker; the popup, served by a fresh worker, shows the same findings.
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
-  await page.waitForTimeout(500); // let the debounced session write land
   await cdp.send('ServiceWorker.stopAllWorkers');
   await page.waitForTimeout(500);
   const worker = await browser.context.waitForEvent('serviceworker', { timeout: 3000 }).catch(() => null);

@@ -6,6 +6,7 @@ import { launch, useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
 import { countsOnBadge } from '../harness/expected.mjs';
 import { xBurstFeedHtml, xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
+import { allMarks, marksNow } from '../harness/marks.mjs';
 
 const browser = useChromium();
 
@@ -16,7 +17,7 @@ test('500 posts appended in bursts of 50 are all counted', async () => {
   const { page, tabId } = await browser.open(url, xBurstFeedHtml(20, 500, 50, 150));
   await page.waitForFunction(() => document.title === 'done', null, { timeout: 30_000 });
   await browser.waitForBadge(tabId, (t) => t === badge, 30_000);
-  assert.equal(await page.evaluate(() => document.querySelectorAll('basira-mark').length), want);
+  assert.equal(await allMarks(page), want);
   await page.close();
 });
 
@@ -34,7 +35,7 @@ test('SPA navigation resets the count to the new page', async () => {
   await browser.waitForBadge(tabId, (t) => t === badgeFirst);
   await page.evaluate(() => window.goExplore());
   await browser.waitForBadge(tabId, (t) => t === badgeSecond);
-  assert.equal(await page.evaluate(() => document.querySelectorAll('basira-mark').length), wantSecond);
+  assert.equal(await allMarks(page), wantSecond);
   await page.close();
 });
 
@@ -90,17 +91,31 @@ test('the service worker stopped in the middle of a 2,000-post feed: nothing los
   const { page, tabId } = await browser.open(url, html);
   // Stop the worker as soon as the badge shows part of the count: the scan is under way.
   const partial = await browser.waitForBadge(tabId, (t) => /^\d+$/.test(t), 30_000);
-  const marked = () => page.evaluate(() => document.querySelectorAll('basira-mark').length);
-  const before = await marked();
   await browser.stopWorker(page);
-  console.log(`worker stopped with ${partial.text} on the badge and ${before} of ${want} posts marked`);
-  assert.ok(before < want, `stopped mid-scan (${before} of ${want} marked)`);
+  console.log(`worker stopped with ${partial.text} of ${want} on the badge`);
+  assert.ok(Number(partial.text) < want, `stopped mid-scan (badge ${partial.text} of ${want})`);
   // Batches the stopped worker never answered are sent again; the new worker reads the rest back.
   await browser.settleBadge(tabId, badge, { timeout: 60_000, stableMs: 1_000 });
   const findings = await browser.findings(tabId);
   assert.equal(findings.length, items.length, 'every post is counted once: none lost, none twice');
   assert.equal(new Set(findings.map((f) => f.id)).size, findings.length);
   assert.equal(findings.filter(countsOnBadge).length, want);
-  assert.equal(await marked(), want);
+  assert.equal(await allMarks(page), want);
+  await page.close();
+});
+
+test('marks are drawn as posts come near the viewport, not all at once', async () => {
+  const url = 'https://x.com/home';
+  const html = xFeedHtml(400);
+  const { count: want, badge } = expectedFromCli(html, url);
+  const { page, tabId } = await browser.open(url, html);
+  await browser.settleBadge(tabId, badge, { timeout: 60_000 });
+  // The badge counts every flagged post; only those within a screen of the viewport are marked.
+  const near = await marksNow(page);
+  assert.ok(near > 0 && near < want / 4, `${near} of ${want} marked before scrolling`);
+  // Half-way down: the posts there get their marks, the top ones keep theirs.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+  await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length > n, near);
+  assert.equal(await allMarks(page), want);
   await page.close();
 });

@@ -13,6 +13,7 @@ import { expectedFromCli } from '../harness/cli.mjs';
 import { watchErrors } from '../harness/errors.mjs';
 import { escapeHtml, xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
 import { expectSameAsCli, heartbeat, hostileCases, SETTLED_MS } from '../harness/hostile.mjs';
+import { allMarks } from '../harness/marks.mjs';
 import {
   HEARTBEAT,
   HEARTBEAT_START,
@@ -91,7 +92,7 @@ describe('hostile pages', () => {
     assert.ok(elements >= 100_000, `${elements} elements`);
     c.m.elements = elements;
     await expectSameAsCli(browser, c.tabId, items);
-    assert.equal(await c.page.evaluate(() => document.querySelectorAll('basira-mark').length), count);
+    assert.equal(await allMarks(c.page), count);
     await expectWellBehaved(c);
   });
 
@@ -221,7 +222,7 @@ describe('hostile pages', () => {
     await expectSameAsCli(browser, tabId, items);
     await expectWellBehaved({ page: { close: async () => undefined }, watch, withBasira, without, m });
     // Marks recover too: exactly the flagged posts carry one, re-rendered posts included.
-    const marked = await p.evaluate(() => document.querySelectorAll('basira-mark').length);
+    const marked = await allMarks(p);
     assert.equal(marked, count, 'one mark per flagged post after the storm');
     await p.close();
   });

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { useChromium } from '../harness/chromium.mjs';
 import { scanHtml } from '../harness/cli.mjs';
 import { BADGE_RGBA, badgeOf, countsOnBadge, loadFixtures } from '../harness/expected.mjs';
+import { waitForMarks } from '../harness/marks.mjs';
 
 const browser = useChromium();
 
@@ -27,7 +28,7 @@ for (const fixture of loadFixtures()) {
     if (expected.color === 'red') assert.deepEqual(badge.color, BADGE_RGBA.red);
 
     // Marks sit on exactly the flagged posts: each marked element contains a flagged item's text.
-    await page.waitForFunction((n) => document.querySelectorAll('basira-mark').length === n, flagged.length);
+    await waitForMarks(page, flagged.length);
     const markedTexts = await page.evaluate(() =>
       [...document.querySelectorAll('basira-mark')].map((m) =>
         (m.parentElement?.textContent ?? '').replace(/\s+/g, ' '),

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { expectedFromCli } from '../harness/cli.mjs';
 import { xBurstFeedHtml, xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
 import { useFirefox } from '../harness/firefox.mjs';
+import { allMarks, waitForMarks } from '../harness/marks.mjs';
 
 const FEED = xFeedHtml(120);
 const BURSTS = xBurstFeedHtml(20, 300, 50, 150);
@@ -24,10 +25,6 @@ const firefox = useFirefox(() => ({
   'http://x.com/spa': SPA,
 }));
 
-const marks = (page) => page.evaluate(() => document.querySelectorAll('basira-mark').length);
-const waitForMarks = (page, n, timeout = 30_000) =>
-  page.waitForFunction((want) => document.querySelectorAll('basira-mark').length === want, { timeout }, n);
-
 test('an X-like feed at x.com: the background analyzes, every flagged post is marked', async () => {
   const { count } = expectedFromCli(FEED, 'http://x.com/home');
   assert.ok(count > 20, `the feed has flagged posts (${count})`);
@@ -36,7 +33,7 @@ test('an X-like feed at x.com: the background analyzes, every flagged post is ma
   await waitForMarks(page, count);
   // It stays so: nothing is marked twice.
   await new Promise((r) => setTimeout(r, 800));
-  assert.equal(await marks(page), count);
+  assert.equal(await allMarks(page), count);
   await page.close();
 });
 

@@ -76,9 +76,12 @@ export function hostileCases(browser, bare) {
   }
 
   /**
-   * The checks every case ends with. A stall must reproduce to fail: this machine is shared, so a
-   * gap over the limit (and over the baseline) is measured once more on a fresh tab, and the case
-   * fails only if both measurements stall.
+   * The checks every case ends with. A stall must hold up to fail: this machine is shared and a
+   * page's own first layout lands inside or outside the measured window by chance (the page alone
+   * has stalled 13 ms on one load and 822 ms on the next), so a gap over the limit (and over the
+   * baseline) is measured twice more on fresh tabs, with and without Basira, and the case fails
+   * only if the median of the three stalls with Basira is over the limit and over the median
+   * without it by more than 50 ms.
    */
   async function expectWellBehaved(c, maxGap = MAX_GAP_MS) {
     const { page: p, watch, withBasira, without, m } = c;
@@ -89,16 +92,27 @@ export function hostileCases(browser, bare) {
       `the page saw no error (${m.case})`,
     );
     assert.ok(withBasira.ticks > 20, `the heartbeat ran (${withBasira.ticks} ticks)`);
-    const smooth = (w, wo) => w.max < maxGap || w.max <= wo.max + 50;
-    const report = (w, wo) =>
-      `${w.max} ms with Basira (without: ${wo.max} ms); gaps ${JSON.stringify(w.gaps)}`;
+    const smooth = (w, wo) => w < maxGap || w <= wo + 50;
     await p.close();
-    if (smooth(withBasira, without) || !c.again) return;
-    const second = await c.again();
-    await second.page.close();
+    if (smooth(withBasira.max, without.max) || !c.again) return;
+    const runs = [{ withBasira, without }];
+    for (let i = 0; i < 2; i++) {
+      const next = await c.again();
+      await next.page.close();
+      runs.push(next);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[1];
+    const w = median(runs.map((r) => r.withBasira.max));
+    const wo = median(runs.map((r) => r.without.max));
     assert.ok(
-      smooth(second.withBasira, second.without),
-      `${m.case}: the page's heartbeat stalled ${report(withBasira, without)}; measured again: ${report(second.withBasira, second.without)}`,
+      smooth(w, wo),
+      `${m.case}: the page's heartbeat stalled ${w} ms with Basira (median of 3; without: ${wo} ms); runs ${JSON.stringify(
+        runs.map((r) => ({
+          with: r.withBasira.max,
+          without: r.without.max,
+          gaps: r.withBasira.gaps.slice(0, 4),
+        })),
+      )}`,
     );
   }
 

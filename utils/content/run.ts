@@ -96,9 +96,42 @@ export async function runContentScript(
     }
   };
 
+  /**
+   * Flagged posts whose mark waits until the post comes within a screen of the viewport: a feed
+   * of 2,000 posts gets the dozen marks a person can see, not 800 at once. One observer serves
+   * them all.
+   */
+  const waiting = new Map<Element, FindingWire>();
+  let nearby: IntersectionObserver | null = null;
+  const drawMark = (el: Element, finding: FindingWire) =>
+    marks.set(
+      el,
+      createMark(el, finding, strings, dir, () => void send('popup:open', {})),
+    );
+  const onNear = (entries: IntersectionObserverEntry[]) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const finding = waiting.get(entry.target);
+      nearby?.unobserve(entry.target);
+      waiting.delete(entry.target);
+      try {
+        if (finding && live.isValid) drawMark(entry.target, finding);
+      } catch {
+        // The page's markup refused the mark.
+      }
+    }
+  };
+  const watchNear = (el: Element) => {
+    nearby ??= new IntersectionObserver(onNear, { rootMargin: '100% 0px 100% 0px' });
+    nearby.observe(el);
+  };
+
   const clearMarks = () => {
     for (const m of marks.values()) m.remove();
     marks.clear();
+    nearby?.disconnect();
+    nearby = null;
+    waiting.clear();
   };
 
   /** Adds, updates or removes the mark for one item, following the view. */
@@ -111,15 +144,17 @@ export async function runContentScript(
     if (!wanted) {
       existing?.remove();
       marks.delete(el);
+      if (waiting.delete(el)) nearby?.unobserve(el);
       return;
     }
-    // A page that removed the host gets a fresh one.
+    // A page that removed the host gets a fresh one, drawn when the post is near.
     if (existing?.host.isConnected) existing.update(finding);
-    else
-      marks.set(
-        el,
-        createMark(el, finding, strings, dir, () => void send('popup:open', {})),
-      );
+    else if (waiting.has(el)) waiting.set(el, finding);
+    else {
+      marks.delete(el);
+      waiting.set(el, finding);
+      watchNear(el);
+    }
   };
 
   /** The page's address as both messages carry it (the protocol cuts at 4,000 characters). */
@@ -185,17 +220,26 @@ export async function runContentScript(
   };
   browser.runtime.onMessage.addListener(onTabMessage as never);
 
-  // The settings changed: scan again if what is found changed (rules, cue families, language,
-  // pausing); else only what is shown changed, and the marks follow. The background reads the
-  // settings; this script only hears that they changed.
+  // The settings changed: scan again if what is found changed (rules, cue families, pausing);
+  // else only what is shown changed (marks, scope, language), and the marks follow. The
+  // background reads the settings; this script only hears that they changed.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     void send('page:view', { url: pageUrl() }).then((next) => {
       if (!next || !live.isValid) return;
       const rescan = !view || next.scan !== view.scan || next.rulesKey !== view.rulesKey;
+      const relabel = view !== null && next.language !== view.language;
       view = next;
-      if (rescan) void begin().catch(() => undefined);
-      else for (const [el, finding] of latest) mark(el, finding);
+      if (rescan) {
+        void begin().catch(() => undefined);
+        return;
+      }
+      if (relabel) {
+        // Marks in the new language: drawn again (lazily) with its strings and direction.
+        applyLanguage(next);
+        clearMarks();
+      }
+      for (const [el, finding] of latest) mark(el, finding);
     });
   };
   browser.storage.onChanged.addListener(onStorage);
