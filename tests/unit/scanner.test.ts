@@ -186,23 +186,19 @@ describe('Scanner', () => {
     // The same text again (a re-render) is not sent again; changed text is, and its mark goes.
     const sent = h.batches.length;
     const first = document.querySelector('article')!;
-    h.scanner.onMutations([
-      {
-        type: 'characterData',
-        target: first.firstChild!.firstChild!,
-        addedNodes: [],
-      } as unknown as MutationRecord,
-    ]);
+    const textChanged = () =>
+      h.scanner.onMutations([
+        {
+          type: 'characterData',
+          target: first.firstChild!.firstChild!,
+          addedNodes: [],
+        } as unknown as MutationRecord,
+      ]);
+    textChanged();
     await h.drain();
     expect(h.batches.length).toBe(sent);
     first.querySelector('p')!.textContent = PLAIN;
-    h.scanner.onMutations([
-      {
-        type: 'characterData',
-        target: first.firstChild!.firstChild!,
-        addedNodes: [],
-      } as unknown as MutationRecord,
-    ]);
+    textChanged();
     await h.drain();
     expect(h.batches.at(-1)!.map((i) => i.text)).toEqual([PLAIN]);
     expect(h.drawn.get(first)).toBeNull();
