@@ -61,11 +61,16 @@ export async function runContentScript(
   let view: PageView | null = null;
   const marks = new Map<Element, MarkHandle>();
   const latest = new Map<Element, FindingWire>();
-  let dir = uiDirection();
+  /**
+   * The marks' direction, worked out when the first mark is drawn: asking the browser for a UI
+   * string costs ~10 ms the first time in a page (it loads the locale), which a page with
+   * nothing to flag should never pay.
+   */
+  let dir: 'rtl' | 'ltr' | null = null;
   /** Marks speak the language chosen in the options, or the browser's. */
   const applyLanguage = (v: PageView) => {
     setMessages(v.language === 'auto' ? '' : v.language, (v.messages as Messages | null) ?? null);
-    dir = uiDirection();
+    dir = null;
   };
 
   const sleep = (ms: number) => new Promise<void>((r) => live.setTimeout(r, ms));
@@ -106,7 +111,7 @@ export async function runContentScript(
   const drawMark = (el: Element, finding: FindingWire) =>
     marks.set(
       el,
-      createMark(el, finding, strings, dir, () => void send('popup:open', {})),
+      createMark(el, finding, strings, (dir ??= uiDirection()), () => void send('popup:open', {})),
     );
   const onNear = (entries: IntersectionObserverEntry[]) => {
     for (const entry of entries) {
