@@ -108,11 +108,13 @@ export async function runContentScript(
    */
   const waiting = new Map<Element, FindingWire>();
   let nearby: IntersectionObserver | null = null;
-  const drawMark = (el: Element, finding: FindingWire) =>
+  const drawMark = (el: Element, finding: FindingWire) => {
+    dir ??= uiDirection();
     marks.set(
       el,
-      createMark(el, finding, strings, (dir ??= uiDirection()), () => void send('popup:open', {})),
+      createMark(el, finding, strings, dir, () => void send('popup:open', {})),
     );
+  };
   const onNear = (entries: IntersectionObserverEntry[]) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
