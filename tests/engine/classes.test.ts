@@ -68,9 +68,56 @@ const CLASSES: Record<string, Row[]> = {
     ['not sponsored, I just like Claude. it argues with my plans', 'mention', 'ai'],
     ['مو إعلان، بس صرت أستخدم كلود لكل شي بالشغل', 'mention', 'ai'],
   ],
+  'a company speaking of its own product, in every language': [
+    ['Hello spring 🌷 our new AI planner builds your week from one sentence. Try it free', 'promotion', 'ai'],
+    ['Notre nouvelle fonctionnalité IA classe vos factures toute seule. Testez-la !', 'promotion', 'ai'],
+    ['Nuestra nueva función con IA resume tus reuniones. ¡Pruébala gratis!', 'promotion', 'ai'],
+    ['Unsere neue KI-Funktion schreibt eure Protokolle. Jetzt kostenlos testen', 'promotion', 'ai'],
+    ['جربوا أداتنا الجديدة بالذكاء الاصطناعي، تلخص الاجتماعات في ثواني', 'promotion', 'ai'],
+    ['Our new neighbours brought cake, what a welcome to the street', 'none', null],
+  ],
+  'a product named by its category (open world)': [
+    ['Does anyone know if Pebblewise AI keeps my notes private? Thinking of cancelling', 'mention', 'ai'],
+    ['Generative AI is changing how our class writes essays, and not for the better', 'none', null],
+    ['«قلمي AI» صار يكتب لي ردود العملاء، وفر علي ساعتين باليوم', 'mention', 'ai'],
+  ],
+  'comment-for-the-link funnels are ties, in every language': [
+    ['esta IA me monta los vídeos sola 😳 comenta "VIDEO" y te paso el enlace por DM', 'undisclosed', 'ai'],
+    [
+      'Mein KI-Assistent bucht alle Termine. Kommentiere „TERMIN“ und ich schick dir meinen Link',
+      'undisclosed',
+      'ai',
+    ],
+    ['البوت الذكي هذا يرد على زبائني بالليل، اللي يبيه يعلق وأرسل له الرابط بالخاص', 'undisclosed', 'ai'],
+  ],
+  'affiliate disclosures in every language': [
+    [
+      'Los 3 mejores micrófonos para pódcast. En calidad de Afiliado de Amazon, obtengo ingresos por las compras.',
+      'sponsored',
+      'other',
+      link('https://www.amazon.es/dp/B0TESTMIC1?tag=micros-21'),
+    ],
+  ],
+  'questions about hidden ads are discourse, in every language': [
+    [
+      'Pourquoi toutes les influenceuses parlent de la même appli IA ? Et aucune ne met #pub',
+      'mention',
+      'ai',
+    ],
+    ['¿Por qué todos los youtubers venden el mismo curso de IA con código de descuento?', 'mention', 'ai'],
+    ['Warum steht bei diesen KI-Reels nie „Werbung“ dran, obwohl überall Rabattcodes sind?', 'mention', 'ai'],
+    ['ليش كل مشهور صار يروج لتطبيق ذكاء اصطناعي ومحد يكتب #إعلان؟', 'mention', 'ai'],
+  ],
   'spelled-apart and hidden disclosures': [
     ['s p o n s o r e d by Notion: my whole second brain lives in Notion AI now', 'sponsored', 'ai'],
     ['# a d my mornings start with Otter AI transcribing my voice notes', 'sponsored', 'ai'],
+    ['Otter AI turned my lecture into tidy notes again (s.p.o.n.s.o.r.e.d)', 'sponsored', 'ai'],
+    [
+      'ChatGPT writes my cover letters now, c o d e  R E N A 1 5 for 15% off my template pack',
+      'undisclosed',
+      'ai',
+    ],
+    ['Gemini يشرح لبنتي الرياضيات خطوة خطوة ⏎ (إ-ع-ل-ا-ن)'.replace(' ⏎ ', '\n'), 'sponsored', 'ai'],
   ],
 };
 

@@ -17,6 +17,9 @@ const middle = (w: string, mark: string) => {
   return w.slice(0, at) + mark + w.slice(at);
 };
 const spaced = (w: string) => [...w.replace(/^#/, '')].join(' ').replace(/^/, w.startsWith('#') ? '# ' : '');
+/** Letters apart with another separator ("s.p.o.n.s.o.r.e.d", "c  o  d  e", "إ-ع-ل-ا-ن"); a hashtag keeps its "#". */
+const apart = (sep: string) => (w: string) =>
+  (w.startsWith('#') ? '#' : '') + [...w.replace(/^#/, '')].join(sep);
 
 const LATIN_TRICKS: [string, (w: string) => string][] = [
   ['look-alike letter', lookalike],
@@ -25,12 +28,18 @@ const LATIN_TRICKS: [string, (w: string) => string][] = [
   ['soft hyphen', (w) => middle(w, '\u00ad')],
   ['full-width', fullWidth],
   ['letters spelled apart', spaced],
+  ['letters dotted apart', apart('.')],
+  ['letters dashed apart', apart('-')],
+  ['letters double-spaced', apart('  ')],
+  ['word joiner', (w) => middle(w, '\u2060')],
 ];
 const ARABIC_TRICKS: [string, (w: string) => string][] = [
   ['tatweel', (w) => w.replace(/([\u0621-\u064a])([\u0621-\u064a])/, '$1ـــ$2')],
   ['diacritics', (w) => w.replace(/([\u0621-\u064a])/g, '$1\u064e')],
   ['zero-width space', (w) => middle(w, '\u200b')],
   ['letters spelled apart', spaced],
+  ['letters dotted apart', apart('.')],
+  ['letters dashed apart', apart('-')],
 ];
 
 /** [post, the words a trick is played on, the cue kind that must survive]. */

@@ -23,6 +23,16 @@ describe('normalizeText', () => {
     ['Persian digits', '۲۰٪', '20٪'],
     ['typographic apostrophe', 'it’s', "it's"],
     ['Arabic presentation forms', 'ﻻ', 'لا'],
+    ['a code of look-alikes only, with digits', 'ЈОВЅ30', 'jobs30'],
+    ['look-alikes only, after a Latin word', 'code ЈОВЅ', 'code jobs'],
+    ['a Russian sentence stays Russian', 'это реклама сок', 'это реклама сок'],
+    ['letters spelled apart', 's p o n s o r e d', 'sponsored'],
+    ['letters dotted apart', '(s.p.o.n.s.o.r.e.d)', '(sponsored)'],
+    ['Arabic letters dashed apart', 'إ-ع-ل-ا-ن', 'اعلان'],
+    ['two spelled-out words stay two', 'c o d e  M I L O 2 0', 'code  milo20'],
+    ['a dotted word then a spaced one', 'c.o.d.e C.H.L.O.E.2.0', 'code chloe20'],
+    ['a hashtag with its letters apart', '#a.d and #a  d', '#ad and #ad'],
+    ['initials and numbers are not words', 'U.S.A. 1 2 3 4 a.k.a', 'u.s.a. 1 2 3 4 a.k.a'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

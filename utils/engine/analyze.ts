@@ -33,16 +33,20 @@ function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules
   if (hasArabic(normText)) langs.add('ar');
   const hint = item.lang?.slice(0, 2).toLowerCase();
   if (hint) langs.add(hint);
-  // Without a hint, pick Latin-script packs whose function words occur three times, in one pass.
-  if (!hint || hint === 'en') {
+  // Without a hint (or in English or Arabic posts, which often switch to French, Spanish or German:
+  // "lien f bio", "c'est pas sponso"), pick Latin-script packs whose function words occur three times (twice in a
+  // post of under 40 words, where a language shows fewer of them), in one pass.
+  if (!hint || hint === 'en' || hint === 'ar') {
     const index = stopwordIndex(rules);
     const hits = new Map<string, number>();
-    for (const w of normText.slice(0, 3000).split(/[^\p{L}]+/u)) {
+    const words = normText.slice(0, 3000).split(/[^\p{L}]+/u);
+    const needed = words.length < 40 ? 2 : 3;
+    for (const w of words) {
       const packs = index.get(w);
       if (!packs) continue;
       for (const lang of packs) if (!langs.has(lang)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
     }
-    for (const [lang, n] of hits) if (n >= 3) langs.add(lang);
+    for (const [lang, n] of hits) if (n >= needed) langs.add(lang);
   }
   return langs;
 }

@@ -179,6 +179,11 @@ export function normalize(input: string): Normalized {
   let wordStart = 0;
   let sawLatin = false;
   let sawLookalike = false;
+  /** A Cyrillic or Greek letter with no Latin twin: the word is really Cyrillic or Greek. */
+  let sawOtherScript = false;
+  let sawDigit = false;
+  /** The last word ended with Latin letters (after folding). */
+  let prevLatin = false;
 
   const push = (unit: number, origin: number) => {
     if (len === buf.length) {
@@ -195,20 +200,29 @@ export function normalize(input: string): Normalized {
     if (isWordUnit(unit)) {
       if (isAsciiLetter(unit)) sawLatin = true;
       else if (LOOKALIKE_UNITS.has(unit)) sawLookalike = true;
+      else if (unit >= 0x30 && unit <= 0x39) sawDigit = true;
+      else sawOtherScript = true;
     } else {
       endWord();
       wordStart = len;
     }
   };
   const endWord = () => {
-    if (sawLatin && sawLookalike) {
+    // A word mixing Latin and look-alike letters ("Ѕponѕored") is Latin. So is a word made only of
+    // look-alikes (and digits) that is a code ("ЈОВЅ30") or follows a Latin word ("соde ЈОВЅ"):
+    // real Cyrillic or Greek text has letters with no Latin twin, and is read as it is.
+    const allLookalike = sawLookalike && !sawLatin && !sawOtherScript;
+    if ((sawLatin && sawLookalike) || (allLookalike && (sawDigit || prevLatin))) {
       for (let j = wordStart; j < len; j++) {
         const r = LOOKALIKE_UNITS.get(buf[j]!);
         if (r !== undefined) buf[j] = r;
       }
-    }
+      prevLatin = true;
+    } else if (sawLatin || sawLookalike || sawOtherScript) prevLatin = sawLatin && !sawOtherScript;
     sawLatin = false;
     sawLookalike = false;
+    sawOtherScript = false;
+    sawDigit = false;
   };
 
   for (let i = 0; i < n; i++) {
@@ -253,10 +267,24 @@ const standsAlone = (buf: Uint16Array, j: number, len: number) =>
 const SPACE = 0x20;
 const HASH = 0x23;
 
+const DOT = 0x2e;
+const DASH = 0x2d;
+const isDigitUnit = (u: number) => u >= 0x30 && u <= 0x39;
+/** A letter or digit standing alone: no word character right after it. */
+const unitAlone = (buf: Uint16Array, j: number, len: number) =>
+  (isLetterUnit(buf[j]!) || isDigitUnit(buf[j]!)) && (j + 1 >= len || !isWordish(buf[j + 1]!));
+/** Between spelled-out letters: spaces, dots, dashes, underscores, stars or middle dots ("s.p.o.n.s.o.r.e.d", "إ-ع-ل-ا-ن"). */
+const isSpellGap = (u: number) =>
+  u === SPACE || u === DOT || u === DASH || u === 0x5f || u === 0x2a || u === 0xb7 || u === 0x2022;
+/** The most separator units read as one gap between two spelled-out letters ("c  o  d  e", "a . d"). */
+const MAX_GAP = 3;
+
 /**
  * Letters spelled out one by one are the word they spell, as a reader reads them: "s p o n s o r e d",
- * "إ ع ل ا ن", "# a d". A run of four or more single letters separated by single spaces, or two or
- * more after "#", loses its spaces (in place; returns the new length).
+ * "s.p.o.n.s.o.r.e.d", "إ-ع-ل-ا-ن", "M I L O 2 0", "# a d", "#a.d". A run of four or more single
+ * letters or digits (at least three of them letters), or two or more letters after "#", separated
+ * by one to three spaces, dots, dashes, underscores, stars or middle dots, loses its separators (in
+ * place; returns the new length).
  */
 function joinSpacedLetters(buf: Uint16Array, map: Int32Array, len: number): number {
   let out = 0;
@@ -264,27 +292,44 @@ function joinSpacedLetters(buf: Uint16Array, map: Int32Array, len: number): numb
   while (i < len) {
     // A single letter: a letter with no word unit before it (in the output) or after it.
     const runStart = i;
-    const hashed = buf[i] === HASH && buf[i + 1] === SPACE;
-    let j = hashed ? i + 2 : i;
+    // "# a d", "#a.d", "#a  d": a hashtag whose letters stand apart.
+    const hashGap = buf[i + 1] === SPACE ? 1 : 0;
+    const hashed = buf[i] === HASH && i + 1 + hashGap < len && standsAlone(buf, i + 1 + hashGap, len);
+    let j = hashed ? i + 1 + hashGap : i;
     let letters = 0;
+    let units = 0;
+    // Every gap of a run is alike: "c o d e  M I L O" and "c.o.d.e M.I.L.O" are two words each.
+    let gapWidth = 0;
+    let gapUnit = 0;
     const prevIsWord = out > 0 && isWordish(buf[out - 1]!);
     if (!prevIsWord || hashed) {
-      while (j < len && standsAlone(buf, j, len)) {
-        letters++;
-        if (j + 2 < len && buf[j + 1] === SPACE && standsAlone(buf, j + 2, len)) j += 2;
+      const alone = hashed ? standsAlone : unitAlone;
+      while (j < len && alone(buf, j, len)) {
+        units++;
+        if (isLetterUnit(buf[j]!)) letters++;
+        // The next letter, after a gap of one to MAX_GAP separators.
+        let next = j + 1;
+        while (next < len && next - j - 1 < MAX_GAP && isSpellGap(buf[next]!)) next++;
+        if (next === j + 1 || (gapWidth > 0 && (next - j - 1 !== gapWidth || buf[j + 1] !== gapUnit)))
+          next = -1;
+        else {
+          gapWidth = next - j - 1;
+          gapUnit = buf[j + 1]!;
+        }
+        if (next > 0 && next < len && alone(buf, next, len)) j = next;
         else {
           j++;
           break;
         }
       }
     }
-    if (letters >= (hashed ? 2 : 4)) {
+    if (hashed ? letters >= 2 : units >= 4 && letters >= 3) {
       if (hashed) {
         buf[out] = HASH;
         map[out++] = map[runStart]!;
       }
-      for (let k = hashed ? runStart + 2 : runStart; k < j; k++) {
-        if (buf[k] === SPACE) continue;
+      for (let k = hashed ? runStart + 1 : runStart; k < j; k++) {
+        if (isSpellGap(buf[k]!)) continue;
         buf[out] = buf[k]!;
         map[out++] = map[k]!;
       }

@@ -20,6 +20,48 @@ const AI_HOST = /(?:^|\.)[a-z0-9-]{2,}\.ai$|^ai\.[a-z0-9-]+\.[a-z]{2,}$/;
 const AI_NAME_IN_TEXT =
   /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}][\p{L}\p{N}-]{1,30}\.ai(?![\p{L}\p{N}_-])(?!\s{0,3}(?:files?|format|extension|ملف))|(?<![\p{L}\p{N}_])@[a-z0-9][a-z0-9_.]{1,30}[._]ai(?![a-z0-9_])/gu;
 
+/**
+ * A capitalised name followed by "AI" in the post as written: a product named after its category
+ * ("Sorta AI", "Tandem AI", «دفتر AI»). Read on the original text, since case is the evidence; the
+ * ("Maschenwerk KI" in German). The first word must not be an ordinary word that starts a sentence or qualifies AI itself
+ * ("Generative AI", "Why AI", "Responsible AI"), and an all-capitals line is a shout, not a name.
+ */
+const NAME_THEN_AI =
+  /(?<![\p{L}\p{N}@#._'’-])(\p{Lu}[\p{Ll}\p{N}]{1,20})(?:[ -](\p{Lu}[\p{Ll}\p{N}]{1,20}))?[ -](?:AI|KI)(?![\p{L}\p{N}_.-])|«([^«»\n]{2,24}?)\s?(?:AI|ai|Ai)»/gu;
+const NOT_A_NAME = new Set(
+  (
+    'the this that these those our your my his her their its why how what when where who which whose ' +
+    'generative gen open responsible ethical agentic enterprise conversational explainable applied ' +
+    'creative physical edge human trustworthy safe sovereign frontier general narrow strong weak ' +
+    'artificial modern using use with for about and or but new best top free cheap more most less no ' +
+    'not all any some every each of on in to at by from is are was be do does did can will would should ' +
+    'could chinese american european arab arabic french german spanish british indian saudi emirati ' +
+    'global local big small large tiny real fake good bad better shadow public private medical legal ' +
+    'financial ethics state future welcome learn learning teaching students hello hi thanks ok okay yes ' +
+    'hot cool just like love hate stop start try get go make build so if then also even only really very ' +
+    'much many powerful smart cloud mobile multimodal vertical custom visual voice video image text music ' +
+    'art code coding data security cyber health sales marketing customer design on-device offline ' +
+    'consumer business school work office home everyday daily weekly today tomorrow after before against ' +
+    'trust trusted unsafe dangerous evil superintelligent super true honest when without within ' +
+    'embodied predictive analytical assistive narrow-band next first last old ' +
+    // German: articles and words before KI ("mit KI", "Die KI", "Künstliche KI").
+    'die der das den dem des mit und für von eine ein einer durch per ohne neue neuen unsere unser ' +
+    'deine meine seine ihre diese dieser welche künstliche generative'
+  ).split(' '),
+);
+const nameThenAi = (text: string, found: (name: string, span: [number, number]) => void) => {
+  if (!text.includes('AI') && !text.includes('KI') && !text.includes('»')) return;
+  for (const m of text.matchAll(NAME_THEN_AI)) {
+    // "Mit Maschenwerk KI": the name is what follows the ordinary word.
+    const words = m[3] ? [m[3].trim()] : [m[1]!, m[2]].filter((w): w is string => !!w);
+    while (words.length > 0 && NOT_A_NAME.has(words[0]!.split(/[ -]/)[0]!.toLowerCase())) words.shift();
+    const name = words.join(' ');
+    if (name.length < 3) continue;
+    const start = m[3] ? m.index : m.index + m[0].indexOf(name);
+    found(name, [start, m.index + m[0].length]);
+  }
+};
+
 /** How far before or after an ambiguous name its use words are looked for (normalized characters). */
 const USE_WINDOW = 40;
 
@@ -166,6 +208,13 @@ const detector: CueDetector = {
         const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
         openWorld(m[0], ctx.item.text.slice(start, end), [start, end]);
       }
+    // Open world: a capitalised name followed by "AI" ("Sorta AI", «دفتر AI»).
+    nameThenAi(ctx.item.text, (name, span) => {
+      const lower = name.toLowerCase();
+      const entry = lex.byAlias.get(`${lower} ai`) ?? lex.byAlias.get(lower);
+      if (entry) confirm(entry, ctx.item.text.slice(span[0], span[1]), span);
+      else openWorld(`${name} AI`, ctx.item.text.slice(span[0], span[1]), span);
+    });
     if (found.length === 0) return [];
     // Two different AI names that are each also an ordinary word confirm each other: the painter,
     // the star sign and the aircraft's co-pilot seldom meet in one post ("Claude vs Gemini").
