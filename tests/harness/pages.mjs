@@ -41,7 +41,8 @@ export const HEARTBEAT = `<script>(() => {
  * 0.7–1 s of style and layout fell inside the window on half of the loads without Basira (long
  * animation frames show no script of Basira's in it).
  */
-export const HEARTBEAT_START = '<script>document.documentElement.getBoundingClientRect(); window.__hbReset()</script>';
+export const HEARTBEAT_START =
+  '<script>document.documentElement.getBoundingClientRect(); window.__hbReset()</script>';
 
 /** A page holding `body`, with the heartbeat. */
 export const heartbeatPage = (body, { lang = 'en', title = 'Page', head = '', canonical = '' } = {}) =>
