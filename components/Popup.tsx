@@ -240,6 +240,11 @@ function FindingsView({
 }) {
   const listed = stateName === 'scanning' || stateName === 'done';
   const findings = listed ? (state?.findings ?? []) : [];
+  // A mark's "Details" opened the popup: its finding stays the focused one while the popup is open.
+  const [focus, setFocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (state?.focus) setFocus(state.focus);
+  }, [state?.focus]);
   // The list element stays in place while empty, so findings arrive into a mounted list.
   return (
     <>
@@ -249,7 +254,7 @@ function FindingsView({
       </h2>
       <ol class="findings" aria-label={t('findings_label')} hidden={findings.length === 0}>
         {findings.map((f, i) => (
-          <FindingCard key={f.id} finding={f} index={i} onShow={onShow} />
+          <FindingCard key={f.id} finding={f} index={i} onShow={onShow} focused={f.id === focus} />
         ))}
       </ol>
     </>

@@ -30,6 +30,9 @@ import {
 const COLORS = { red: '#B3261E', amber: '#F4B400', grey: '#5F6368' } as const;
 const TEXT_COLORS = { red: '#FFFFFF', amber: '#1F1F1F', grey: '#FFFFFF' } as const;
 
+/** The finding a mark's "Details" asked the next popup of a tab to show. */
+const focusNext = new Map<number, string>();
+
 /** What each tab's badge shows now, so a batch that changes nothing on it costs no API call. */
 const painted = new Map<number, string>();
 
@@ -69,6 +72,7 @@ async function loadTab(tabId: number): Promise<StoredTab | null> {
 }
 
 async function forgetTab(tabId: number): Promise<void> {
+  focusNext.delete(tabId);
   const parts = (await loadTab(tabId))?.parts ?? 0;
   memory.set(tabId, null);
   await stored(tabId, () => clearTab(tabId, parts));
@@ -181,11 +185,14 @@ export default defineBackground(() => {
       await painting(tabId, () => paintBadge(tabId, memory.get(tabId) ?? null, step.settings));
       return { taken: true, flagged: step.findings.filter((f) => FLAGGED.has(f.verdict)) };
     },
-    'popup:open': async () => {
+    'popup:open': async ({ id }, sender) => {
+      const tabId = sender.tab?.id;
+      if (id !== undefined && tabId !== undefined) focusNext.set(tabId, id);
       try {
         await browser.action.openPopup();
         return true;
       } catch {
+        if (tabId !== undefined) focusNext.delete(tabId);
         return false; // not available here: the mark's own panel already shows the details
       }
     },
@@ -199,6 +206,10 @@ export default defineBackground(() => {
         findings,
         count: findings.length,
       };
+      // Asked once: the popup a mark opened scrolls to its finding, later reads do not.
+      const focus = focusNext.get(tabId);
+      focusNext.delete(tabId);
+      if (focus !== undefined && findings.some((f) => f.id === focus)) state.focus = focus;
       return state;
     },
   };

@@ -1,9 +1,13 @@
 /**
  * In-page marks: a small chip on each flagged post, in a closed Shadow DOM so the page's CSS
- * can't reach it and page scripts can't read it. The host is a zero-height block at the top of
- * the post, so the page's layout does not move; the chip floats in the post's top corner.
- * Everything shown is set with textContent: page text is never parsed as HTML.
+ * can't reach it and page scripts can't read it. The host is the post's last child, taken out of
+ * the flow (absolutely positioned, no size): in block, flex and grid posts alike it takes no room
+ * and moves nothing, and it scrolls, transforms and clips with its post. The chip is placed on
+ * the post's inline-end side (the post's own direction) where it covers none of the post's text,
+ * media or controls (utils/mark-place.ts), in the page's colour scheme, and placed again when the
+ * post changes size. Everything shown is set with textContent: page text is never parsed as HTML.
  */
+import { type Box, DOT, placeChip } from './mark-place';
 import type { FindingWire } from './protocol';
 
 export const MARK_TAG = 'basira-mark';
@@ -22,31 +26,51 @@ export interface MarkStrings {
   label(finding: FindingWire): string;
 }
 
+/** The host's own box: out of the flow, no size, whatever the page's stylesheets say of the tag. */
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'block',
+  position: 'absolute',
+  width: '0',
+  height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  overflow: 'visible',
+  'z-index': '1',
+  'pointer-events': 'auto',
+};
+
 const STYLE = `
 :host { all: initial; }
-.wrap { position: relative; height: 0; z-index: 2147483000; }
+.spot { position: absolute; left: 0; top: 0; width: max-content; }
+.spot:not([data-placed]) { visibility: hidden; }
 .chip {
-  position: absolute; inset-block-start: 4px; inset-inline-end: 4px;
+  display: block; box-sizing: border-box;
   font: 600 11px/1.4 system-ui, "Segoe UI", "Noto Sans Arabic", sans-serif;
   padding: 1px 8px; border-radius: 999px; border: 1px solid currentColor; cursor: pointer;
   background: #fff; color: #8a5a00; box-shadow: 0 1px 3px rgba(0,0,0,.2);
 }
 .chip[data-verdict="undisclosed"] { color: #b3261e; }
+.chip[data-compact] {
+  inline-size: ${DOT}px; block-size: ${DOT}px; padding: 0; font-size: 0; line-height: 0;
+  border: 2px solid #fff; background: currentColor;
+}
 .chip:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .panel {
-  position: absolute; inset-block-start: 28px; inset-inline-end: 4px; max-inline-size: 320px;
+  position: absolute; top: calc(100% + 4px); right: 0; inline-size: max-content; max-inline-size: 320px;
   background: #fff; color: #1b1b1f; border: 1px solid #c9c9d1; border-radius: 8px; padding: 10px 12px;
   font: 13px/1.45 system-ui, "Segoe UI", "Noto Sans Arabic", sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.2);
 }
+.spot[data-side="start"] .panel { right: auto; left: 0; }
 .panel[hidden] { display: none; }
 .panel ul { margin: 6px 0; padding-inline-start: 18px; }
 .panel p { margin: 0 0 6px; }
 .panel button { font: inherit; margin-inline-end: 6px; }
-@media (prefers-color-scheme: dark) {
-  .chip { background: #1f1f24; color: #ffcc66; }
-  .chip[data-verdict="undisclosed"] { color: #ff8a80; }
-  .panel { background: #1f1f24; color: #ececf1; border-color: #3a3a44; }
-}
+.spot[data-scheme="dark"] .chip { background: #1f1f24; color: #ffcc66; }
+.spot[data-scheme="dark"] .chip[data-verdict="undisclosed"] { color: #ff8a80; }
+.spot[data-scheme="dark"] .chip[data-compact] { border-color: #1f1f24; background: currentColor; }
+.spot[data-scheme="dark"] .panel { background: #1f1f24; color: #ececf1; border-color: #3a3a44; }
 `;
 
 /** One stylesheet shared by every mark's shadow root (constructable where supported). */
@@ -73,6 +97,121 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** What a chip must not cover: controls and media whole, text by its lines. */
+const SOLID =
+  'a,button,input,select,textarea,summary,label,video,audio,img,svg,canvas,picture,iframe,[role="button"],[role="link"],[role="menuitem"],[role="checkbox"],[tabindex]';
+/** Nodes looked at per post: a long article is measured along its first screens only. */
+const MAX_NODES = 800;
+
+const boxOf = (r: DOMRect | DOMRectReadOnly): Box => ({
+  left: r.left,
+  top: r.top,
+  width: r.width,
+  height: r.height,
+});
+
+/** The boxes of `post`'s text lines, media and controls (its own mark left out). */
+function contentBoxes(post: Element, host: Element): Box[] {
+  const doc = post.ownerDocument;
+  const out: Box[] = [];
+  const range = doc.createRange();
+  const walker = doc.createTreeWalker(post, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => {
+      if (node === host) return NodeFilter.FILTER_REJECT;
+      if (node.nodeType === Node.TEXT_NODE)
+        return /\S/.test(node.nodeValue ?? '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+      return (node as Element).matches(SOLID) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let n = 0, node = walker.nextNode(); node && n < MAX_NODES; n++, node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects?.() ?? []) out.push(boxOf(r));
+    } else {
+      out.push(boxOf((node as Element).getBoundingClientRect()));
+      // A control or a picture is covered whole: what is inside it needs no look.
+      if (node.lastChild) walker.currentNode = deepestLast(node);
+    }
+  }
+  return out;
+}
+
+/** The last node in document order inside `node`, so a walk resumes after its subtree. */
+function deepestLast(node: Node): Node {
+  let n = node;
+  while (n.lastChild) n = n.lastChild;
+  return n;
+}
+
+/** The element or shadow host above `el`. */
+const parentOf = (el: Element): Element | null =>
+  el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+
+/**
+ * How light a computed colour is (0 black, 1 white) and how opaque, from the forms browsers
+ * compute colours to: rgb()/rgba(), color(srgb …), oklab()/oklch(). Null for any other form.
+ */
+export function lightness(color: string): { light: number; alpha: number } | null {
+  const num = (v: string | undefined, scale = 1) =>
+    v === undefined ? 1 : v.endsWith('%') ? Number.parseFloat(v) / 100 : Number(v) / scale;
+  const parts = (s: string) => s.split(/[\s,/]+/).filter(Boolean);
+  const fn = /^(rgba?|color|oklab|oklch)\((.*)\)$/.exec(color.trim());
+  if (!fn) return null;
+  const args = parts(fn[2]!);
+  if (fn[1] === 'oklab' || fn[1] === 'oklch') {
+    // OKLab's L is perceptual: 0.57 is about a mid grey's relative luminance of 0.18.
+    return { light: num(args[0]) * (0.18 / 0.57), alpha: num(args[3]) };
+  }
+  const [r, g, b, a] = fn[1] === 'color' ? (args[0] === 'srgb' ? args.slice(1) : []) : args;
+  if (r === undefined || g === undefined || b === undefined) return null;
+  const scale = fn[1] === 'color' ? 1 : 255;
+  const lin = (v: number) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const [R, G, B] = [num(r, scale), num(g, scale), num(b, scale)].map(lin) as [number, number, number];
+  return { light: 0.2126 * R + 0.7152 * G + 0.0722 * B, alpha: num(a) };
+}
+
+/** Dark or light, by the first opaque background behind the post (the page's, not the system's). */
+export function schemeOf(post: Element): 'dark' | 'light' {
+  const view = post.ownerDocument.defaultView;
+  if (!view) return 'light';
+  for (let el: Element | null = post; el; el = parentOf(el)) {
+    const c = lightness(view.getComputedStyle(el).backgroundColor);
+    if (c && c.alpha >= 0.5) return c.light < 0.18 ? 'dark' : 'light';
+  }
+  // No background anywhere: the canvas, dark only if the page asks for a dark scheme alone.
+  const scheme = view.getComputedStyle(post.ownerDocument.documentElement).colorScheme ?? '';
+  return /\bdark\b/.test(scheme) && !/\blight\b/.test(scheme) ? 'dark' : 'light';
+}
+
+/**
+ * Marks placed again when their post changes size: one observer per document. Its callback runs
+ * inside the page's rendering step, so it only notes the posts; they are measured in a task of
+ * their own right after (the layout is clean then: nothing is laid out twice), every mark
+ * measuring first and moving after.
+ */
+const placers = new WeakMap<Element, () => (() => void) | null>();
+const observers = new WeakMap<Document, ResizeObserver>();
+function resizeObserver(doc: Document): ResizeObserver | null {
+  const view = doc.defaultView;
+  const RO = view?.ResizeObserver;
+  if (!view || !RO) return null;
+  let ro = observers.get(doc);
+  if (!ro) {
+    const due = new Set<Element>();
+    const placeDue = () => {
+      const moves = [...due].map((target) => placers.get(target)?.() ?? null);
+      due.clear();
+      for (const move of moves) move?.();
+    };
+    ro = new RO((entries) => {
+      if (due.size === 0) view.setTimeout(placeDue, 0);
+      for (const e of entries) due.add(e.target);
+    });
+    observers.set(doc, ro);
+  }
+  return ro;
+}
+
 /** The one open panel: opening another, a click elsewhere or Escape anywhere in the page closes it. */
 let openPanel: { close(): void } | null = null;
 
@@ -82,7 +221,10 @@ export interface MarkHandle {
   remove(): void;
 }
 
-/** Marks `target` with a chip for `finding`; `onDetails` opens the popup (or returns false). */
+/**
+ * Marks `target` with a chip for `finding`; `dir` is the UI's direction (the chip's words),
+ * `onDetails` opens the popup.
+ */
 export function createMark(
   target: Element,
   finding: FindingWire,
@@ -93,6 +235,7 @@ export function createMark(
   const doc = target.ownerDocument;
   const host = doc.createElement(MARK_TAG);
   OWN_HOSTS.add(host);
+  for (const [k, v] of Object.entries(HOST_STYLE)) host.style.setProperty(k, v, 'important');
   const root = host.attachShadow({ mode: 'closed' });
   const sheet = sharedSheet();
   try {
@@ -102,9 +245,9 @@ export function createMark(
     shared = null; // e.g. a realm that can't adopt it: fall back to a <style> per mark
     root.append(el(doc, 'style', STYLE));
   }
-  const wrap = el(doc, 'div');
-  wrap.className = 'wrap';
-  wrap.dir = dir;
+  const spot = el(doc, 'div');
+  spot.className = 'spot';
+  spot.dir = dir;
   const chip = el(doc, 'button');
   chip.className = 'chip';
   chip.type = 'button';
@@ -113,8 +256,33 @@ export function createMark(
   panel.className = 'panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
-  wrap.append(chip, panel);
-  root.append(wrap);
+  spot.append(chip, panel);
+  root.append(spot);
+
+  /** The chip's size with its words (measured while not compact; words change on update). */
+  let size: { width: number; height: number } | null = null;
+  /** Measures the post and returns the move to make, or null if there is nothing to measure. */
+  const measure = (): (() => void) | null => {
+    if (!host.isConnected) return null;
+    const post = target.getBoundingClientRect();
+    if (post.width === 0 && post.height === 0) return null;
+    const origin = host.getBoundingClientRect();
+    const view = doc.defaultView;
+    const rtl = view?.getComputedStyle(target).direction === 'rtl';
+    const scheme = schemeOf(target);
+    if (!size && !chip.hasAttribute('data-compact'))
+      size = { width: chip.offsetWidth, height: chip.offsetHeight };
+    const natural = size ?? { width: 72, height: 18 };
+    const at = placeChip(boxOf(post), natural, contentBoxes(target, host), rtl);
+    return () => {
+      spot.dataset.scheme = scheme;
+      spot.dataset.side = rtl ? 'start' : 'end';
+      chip.toggleAttribute('data-compact', at.compact);
+      spot.dataset.placed = '';
+      spot.style.transform = `translate(${Math.round(at.left - origin.left)}px, ${Math.round(at.top - origin.top)}px)`;
+    };
+  };
+  placers.set(target, measure);
 
   let current = finding;
   const render = () => {
@@ -174,15 +342,30 @@ export function createMark(
   });
   panel.addEventListener('click', (e) => e.stopPropagation());
   render();
-  target.prepend(host);
+  target.append(host);
+  // Placed once the page is next laid out (a resize observer's first call), with every mark
+  // drawn meanwhile; without one, at once.
+  const ro = resizeObserver(doc);
+  if (ro) ro.observe(target);
+  else measure()?.();
   return {
     host,
     update(next) {
+      const words = strings.verdict(next.verdict) !== chip.textContent;
       current = next;
       render();
+      if (words) {
+        size = null;
+        chip.removeAttribute('data-compact');
+        measure()?.();
+      }
     },
     remove() {
       toggle(false);
+      if (placers.get(target) === measure) {
+        ro?.unobserve(target);
+        placers.delete(target);
+      }
       host.remove();
     },
   };

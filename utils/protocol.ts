@@ -81,6 +81,8 @@ export const TabState = z.object({
   findings: z.array(FindingWire),
   /** The count the badge shows (flagged findings in scope). */
   count: z.number(),
+  /** The finding whose mark's "Details" opened the popup: the popup scrolls to it. */
+  focus: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_ID))),
 });
 export type TabState = z.infer<typeof TabState>;
 
@@ -145,10 +147,10 @@ export const PROTOCOL = {
     }),
     response: z.object({ taken: z.boolean(), flagged: z.array(FindingWire) }),
   },
-  /** Content script (a mark's "Details"): open the popup for this tab. */
+  /** Content script (a mark's "Details"): open the popup for this tab, at this finding. */
   'popup:open': {
     from: 'content' as Origin,
-    request: z.object({}),
+    request: z.object({ id: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_ID))) }),
     response: z.boolean(),
   },
   /** Popup: the state of a tab. */

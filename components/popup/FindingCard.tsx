@@ -3,7 +3,7 @@
  * words, the concerns it raises with their sources (on request), and "Show on page".
  * Kept lean (few elements, few levels deep): the popup renders up to hundreds at once.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { cueLines, why } from '@/utils/explain';
 import { t } from '@/utils/i18n';
 import type { FindingWire } from '@/utils/protocol';
@@ -30,12 +30,27 @@ export interface FindingCardProps {
   index: number;
   /** Asks the page to show the post; the popup announces the outcome. */
   onShow?: ((finding: FindingWire) => void) | undefined;
+  /** The finding a mark's "Details" asked for: scrolled to, marked current and focused. */
+  focused?: boolean;
 }
 
-export function FindingCard({ finding: f, index, onShow }: FindingCardProps) {
+export function FindingCard({ finding: f, index, onShow, focused = false }: FindingCardProps) {
   const [open, setOpen] = useState(false);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!focused || !item.current) return;
+    item.current.scrollIntoView?.({ block: 'start' });
+    item.current.focus({ preventScroll: true });
+  }, [focused]);
   return (
-    <li class="finding" data-verdict={f.verdict} data-id={f.id}>
+    <li
+      class="finding"
+      data-verdict={f.verdict}
+      data-id={f.id}
+      ref={item}
+      tabIndex={focused ? -1 : undefined}
+      aria-current={focused ? 'true' : undefined}
+    >
       <span class={`chip chip-${f.verdict}`}>{t(`verdict_${f.verdict}`)}</span>
       <span class="where">{where(f)}</span>
       <p class="why">{why(f, t)}</p>

@@ -108,10 +108,29 @@ describe('findings list', () => {
     const lines = cueLinesOf(container.querySelector('.cues'));
     expect(container.querySelector('.cues')!.childNodes).toHaveLength(1); // one text node
     expect(lines[0]).toBe('No disclosure found; “#collab” is ambiguous');
-    expect(lines).toContain('Affiliate link: invideo.io — Tolt referral');
+    expect(lines).toContain('Affiliate link: invideo.io');
     expect(lines).toContain('Discount code: “Use code NEWS30”');
     expect(lines).toContain('Hype: “game changer”');
     expect(lines.some((l) => l.includes('Reporting'))).toBe(false);
+  });
+
+  test("opened from a mark's Details: that finding is scrolled to, current and focused", async () => {
+    const scrolled: string[] = [];
+    const scroll = HTMLElement.prototype.scrollIntoView;
+    HTMLElement.prototype.scrollIntoView = function () {
+      scrolled.push((this as HTMLElement).dataset.id ?? '');
+    };
+    try {
+      const second = { ...SPONSORED, id: 'g-div-9', order: 9 };
+      const { container } = await renderPopup({ ...tabState([finding(), second]), focus: 'g-div-9' });
+      await waitFor(() => expect(container.querySelector('[aria-current="true"]')).not.toBeNull());
+      const current = container.querySelectorAll('[aria-current="true"]');
+      expect([...current].map((li) => (li as HTMLElement).dataset.id)).toEqual(['g-div-9']);
+      await waitFor(() => expect(document.activeElement).toBe(current[0]));
+      expect(scrolled).toEqual(['g-div-9']);
+    } finally {
+      HTMLElement.prototype.scrollIntoView = scroll;
+    }
   });
 
   test('an undisclosed finding without ambiguous wording says no disclosure was found', async () => {

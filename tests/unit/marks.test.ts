@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cueLines, why } from '@/utils/explain';
 import { setMessages, t } from '@/utils/i18n';
-import { createMark, type MarkHandle, type MarkStrings } from '@/utils/marks';
+import { createMark, lightness, type MarkHandle, type MarkStrings, schemeOf } from '@/utils/marks';
 import { finding, MESSAGES, SPONSORED } from '../components/fixtures';
 
 const strings: MarkStrings = {
@@ -73,5 +73,52 @@ describe('marks', () => {
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(parts(a).panel.hidden).toBe(true);
     expect(roots.get(a.host)!.activeElement).toBe(parts(a).chip);
+  });
+
+  test("the mark is the post's last child, out of the flow, whatever the page's CSS says of the tag", () => {
+    const p = post('c');
+    const m = createMark(p, SPONSORED, strings, 'ltr', () => undefined);
+    expect(p.lastElementChild).toBe(m.host);
+    for (const [k, v] of [
+      ['position', 'absolute'],
+      ['width', '0px'],
+      ['height', '0px'],
+    ] as const)
+      expect([k, m.host.style.getPropertyValue(k), m.host.style.getPropertyPriority(k)]).toEqual([
+        k,
+        v,
+        'important',
+      ]);
+    m.remove();
+    expect(p.querySelector('basira-mark')).toBeNull();
+  });
+});
+
+describe("the page's colour scheme", () => {
+  test('lightness of computed colours, in every form browsers compute them to', () => {
+    expect(lightness('rgb(255, 255, 255)')).toEqual({ light: 1, alpha: 1 });
+    expect(lightness('rgb(0, 0, 0)')).toEqual({ light: 0, alpha: 1 });
+    expect(lightness('rgba(0, 0, 0, 0)')?.alpha).toBe(0);
+    expect(lightness('rgb(21, 32, 43)')!.light).toBeLessThan(0.18); // X's dim theme
+    expect(lightness('rgb(240, 242, 245)')!.light).toBeGreaterThan(0.8); // Facebook's feed grey
+    expect(lightness('color(srgb 0.1 0.1 0.1 / 0.9)')).toMatchObject({ alpha: 0.9 });
+    expect(lightness('color(srgb 0.1 0.1 0.1)')!.light).toBeLessThan(0.18);
+    expect(lightness('oklch(0.21 0.034 264.665)')!.light).toBeLessThan(0.18); // Tailwind 4's gray-900
+    expect(lightness('oklch(98.5% 0 0)')!.light).toBeGreaterThan(0.18);
+    expect(lightness('transparent')).toBeNull();
+  });
+
+  test('dark or light by the first opaque background behind the post, not the system', () => {
+    const dark = document.createElement('div');
+    dark.style.backgroundColor = 'rgb(21, 32, 43)';
+    const see = document.createElement('div');
+    see.style.backgroundColor = 'rgba(255, 255, 255, 0.1)';
+    dark.append(see);
+    document.body.append(dark);
+    const p = document.createElement('article');
+    see.append(p);
+    expect(schemeOf(p)).toBe('dark');
+    dark.style.backgroundColor = 'rgb(255, 255, 255)';
+    expect(schemeOf(p)).toBe('light');
   });
 });

@@ -112,24 +112,56 @@ export async function runContentScript(
     dir ??= uiDirection();
     marks.set(
       el,
-      createMark(el, finding, strings, dir, () => void send('popup:open', {})),
+      createMark(el, finding, strings, dir, (f) => void send('popup:open', { id: f.id })),
     );
   };
-  const onNear = (entries: IntersectionObserverEntry[]) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const finding = waiting.get(entry.target);
-      nearby?.unobserve(entry.target);
-      waiting.delete(entry.target);
+  /**
+   * Posts come near in dozens at once; their marks are drawn a few per task, in tasks of their own
+   * (not in the page's rendering step), so no task is long.
+   */
+  const MARKS_PER_TASK = 4;
+  const due: Element[] = [];
+  let drawing = false;
+  const drawDue = () => {
+    drawing = false;
+    for (const el of due.splice(0, MARKS_PER_TASK)) {
+      const finding = waiting.get(el);
+      waiting.delete(el);
       try {
-        if (finding && live.isValid) drawMark(entry.target, finding);
+        if (finding && live.isValid) drawMark(el, finding);
       } catch {
         // The page's markup refused the mark.
       }
     }
+    if (due.length > 0 && live.isValid) {
+      drawing = true;
+      live.setTimeout(drawDue, 0);
+    }
+  };
+  const onNear = (entries: IntersectionObserverEntry[]) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting || !waiting.has(entry.target)) continue;
+      nearby?.unobserve(entry.target);
+      due.push(entry.target);
+    }
+    if (due.length > 0 && !drawing) {
+      drawing = true;
+      live.setTimeout(drawDue, 0);
+    }
   };
   const watchNear = (el: Element) => {
-    nearby ??= new IntersectionObserver(onNear, { rootMargin: '100% 0px 100% 0px' });
+    if (!nearby) {
+      nearby = new IntersectionObserver(onNear, { rootMargin: '100% 0px 100% 0px' });
+      // The UI strings' first read loads the locale (~10 ms): done while the page is idle, not
+      // in the frame that draws the first marks.
+      live.requestIdleCallback(
+        () => {
+          dir ??= uiDirection();
+          strings.verdict('undisclosed');
+        },
+        { timeout: 200 },
+      );
+    }
     nearby.observe(el);
   };
 
@@ -139,6 +171,7 @@ export async function runContentScript(
     nearby?.disconnect();
     nearby = null;
     waiting.clear();
+    due.length = 0;
   };
 
   /** Adds, updates or removes the mark for one item, following the view. */
