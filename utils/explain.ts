@@ -14,15 +14,36 @@ const clip = (s: string, n = 60) => {
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 };
 
-/** What a cue found, in plain words ("Affiliate link: jasper.ai — FirstPromoter referral"). */
+/** A link's host, without "www." (null if the text is not an address). */
+function hostOf(href: string): string | null {
+  try {
+    return new URL(href).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The engine's reasons a disclosure is buried, in the reader's words: "after the "more" fold",
+ * "among 14 hashtags" (utils/engine/cues/buried-disclosure.ts).
+ */
+function buriedReason(detail: string, t: Translate): string {
+  const among = /^among (\d+) hashtags$/.exec(detail);
+  if (among) return t('buried_hashtags', among[1]);
+  return /fold/.test(detail) ? t('buried_fold') : detail;
+}
+
+/**
+ * What a cue found, in plain words in the reader's language: a link is named by what kind it is
+ * and where it goes ("Affiliate link: jasper.ai"), not by the English name of the network's
+ * rule, which stays for the command-line audit.
+ */
 export function describeCue(cue: Cue, t: Translate): string {
-  const value =
-    cue.kind === 'affiliate-link' ||
-    cue.kind === 'opaque-link' ||
-    cue.kind === 'ai-product' ||
-    cue.kind === 'buried-disclosure'
-      ? (cue.detail ?? cue.text)
-      : cue.text;
+  let value = cue.text;
+  if (cue.kind === 'affiliate-link' || cue.kind === 'opaque-link')
+    value = hostOf(cue.text) ?? cue.detail ?? cue.text;
+  else if (cue.kind === 'ai-product') value = cue.detail ?? cue.text;
+  else if (cue.kind === 'buried-disclosure') value = cue.detail ? buriedReason(cue.detail, t) : cue.text;
   return t(`cue_${cue.kind.replace(/-/g, '_')}`, clip(value));
 }
 

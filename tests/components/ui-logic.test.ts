@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { CueKind } from '@/utils/engine/cues/kinds';
-import { cueLines } from '@/utils/explain';
+import { cueLines, describeCue } from '@/utils/explain';
 import { formatMessage, plural, setMessages, t, uiDirection, uiLanguage } from '@/utils/i18n';
+import type { FindingWire } from '@/utils/protocol';
 import { isPaused } from '@/utils/settings';
 import { highlightRuns } from '@/utils/ui/highlight';
 import { normalizeSite, pausedHere, siteOf, withPause } from '@/utils/ui/hosts';
@@ -87,9 +88,39 @@ describe('cueLines', () => {
     const lines = cueLines(f, t).map((l) => l.replace(/[\u200e\u200f\u2066-\u2069]/g, ''));
     expect(lines[0]).toBe('No disclosure found; “#collab” is ambiguous');
     expect(new Set(lines).size).toBe(lines.length);
-    expect(lines.indexOf('Affiliate link: invideo.io — Tolt referral')).toBeLessThan(
-      lines.indexOf('Hype: “game changer”'),
-    );
+    expect(lines.indexOf('Affiliate link: invideo.io')).toBeLessThan(lines.indexOf('Hype: “game changer”'));
+  });
+
+  test('links and buried disclosures in plain words in both languages: a kind of link and its host, no rule names', () => {
+    const cues = [
+      {
+        kind: 'affiliate-link',
+        rule: 'link.rewardful-dub',
+        text: 'https://www.jasper.ai/?via=maya',
+        detail: 'jasper.ai — Rewardful or Dub referral (?via=)',
+      },
+      {
+        kind: 'opaque-link',
+        rule: 'link.bitly',
+        text: 'https://bit.ly/3xYz',
+        detail: 'URL shortener (destination hidden)',
+      },
+      { kind: 'buried-disclosure', rule: 'buried.position', text: '#ad', detail: 'among 14 hashtags' },
+      { kind: 'buried-disclosure', rule: 'buried.position', text: '#ad', detail: 'after the "more" fold' },
+    ].map((c) => ({ ...c, lang: 'und', sources: [] })) as FindingWire['cues'];
+    const clean = (l: string) => l.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+    setMessages('en', MESSAGES.en);
+    expect(cues.map((c) => clean(describeCue(c, t)))).toEqual([
+      'Affiliate link: jasper.ai',
+      'Link that hides where it goes: bit.ly',
+      'The disclosure is hard to see (among 14 hashtags)',
+      'The disclosure is hard to see (after the “more” fold)',
+    ]);
+    setMessages('ar', MESSAGES.ar);
+    for (const line of cues.map((c) => clean(describeCue(c, t)))) {
+      // Only the host is in Latin letters: no English rule or network names.
+      expect(line.replace(/jasper\.ai|bit\.ly/, '')).not.toMatch(/[A-Za-z]/);
+    }
   });
 
   test('other verdicts do not claim a missing disclosure', () => {
