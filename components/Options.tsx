@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { applyLanguage, type LanguagePreference, type MessageLoader, t } from '@/utils/i18n';
 import { getSettings, type Settings, settingsItem, updateSettings } from '@/utils/settings';
+import { Corrections } from './options/Corrections';
 import { CustomRulesEditor } from './options/CustomRules';
 import { Choice, Section } from './options/Field';
 import { PausedSites } from './options/PausedSites';
@@ -174,6 +175,7 @@ export function Options({ loadMessages }: OptionsProps) {
         </Section>
 
         <PausedSites sites={settings.pausedSites} save={save} />
+        <Corrections feedback={settings.feedback} save={save} />
         <CustomRulesEditor rules={settings.customRules} save={save} />
         <Reset save={save} />
       </main>

@@ -3,6 +3,7 @@
  * the badge's list), and "About Basira". Everything from the page is rendered as text.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Correction } from '@/utils/feedback';
 import { plural, t } from '@/utils/i18n';
 import type { FindingWire, TabState } from '@/utils/protocol';
 import { pausedHere, siteOf } from '@/utils/ui/hosts';
@@ -188,6 +189,13 @@ export function Popup({ actions, pollMs = 1000 }: PopupProps) {
                 .catch(() => false)
                 .then((shown) => setAnnouncement(shown ? '' : t('show_failed')));
             }}
+            onCorrect={(finding, correction) => {
+              setAnnouncement('');
+              void actions
+                .correct(finding, correction)
+                .then(() => setAnnouncement(t('wrong_done')))
+                .catch(() => setAnnouncement(t('wrong_failed')));
+            }}
           />
         )}
       </main>
@@ -232,11 +240,13 @@ function FindingsView({
   stateName,
   settings,
   onShow,
+  onCorrect,
 }: {
   state: Loaded;
   stateName: StateName;
   settings: PopupSettings | null;
   onShow: (finding: FindingWire) => void;
+  onCorrect: (finding: FindingWire, correction: Correction) => void;
 }) {
   const listed = stateName === 'scanning' || stateName === 'done';
   const findings = listed ? (state?.findings ?? []) : [];
@@ -254,7 +264,14 @@ function FindingsView({
       </h2>
       <ol class="findings" aria-label={t('findings_label')} hidden={findings.length === 0}>
         {findings.map((f, i) => (
-          <FindingCard key={f.id} finding={f} index={i} onShow={onShow} focused={f.id === focus} />
+          <FindingCard
+            key={f.id}
+            finding={f}
+            index={i}
+            onShow={onShow}
+            onCorrect={onCorrect}
+            focused={f.id === focus}
+          />
         ))}
       </ol>
     </>

@@ -11,12 +11,20 @@ import type { CompiledRules } from '@/utils/engine/rules/compile';
 import { shippedRules } from '@/utils/engine/rules/shipped';
 import { fnv1a } from '@/utils/engine/tokens';
 import { type CueKind, FLAGGED } from '@/utils/engine/types';
+import { withCorrection } from '@/utils/feedback';
 import { kept, toWire } from '@/utils/findings';
 import { applyLanguage, fetchMessages, plural, t } from '@/utils/i18n';
 import { type Handlers, onMessages } from '@/utils/messaging';
 import type { PageView, TabState } from '@/utils/protocol';
 import { badgeLook, badgeSummary, badgeTitle, visibleFindings } from '@/utils/scope';
-import { disabledKinds, getSettings, isPaused, type Settings, settingsItem } from '@/utils/settings';
+import {
+  disabledKinds,
+  getSettings,
+  isPaused,
+  type Settings,
+  settingsItem,
+  updateSettings,
+} from '@/utils/settings';
 import {
   appendPart,
   clearTab,
@@ -115,6 +123,7 @@ async function pageView(settings: Settings, url: string): Promise<PageView> {
     marks: settings.marks,
     scope: settings.scope,
     countPromotion: settings.countPromotion,
+    feedback: settings.feedback,
     rulesKey: rulesKeyOf(settings),
     language,
     messages: language === 'auto' ? null : await fetchMessages(language).catch(() => null),
@@ -184,6 +193,16 @@ export default defineBackground(() => {
       await step.written;
       await painting(tabId, () => paintBadge(tabId, memory.get(tabId) ?? null, step.settings));
       return { taken: true, flagged: step.findings.filter((f) => FLAGGED.has(f.verdict)) };
+    },
+    'finding:correct': async ({ id, correction }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return false;
+      const finding = (await loadTab(tabId))?.findings.find((f) => f.id === id);
+      if (!finding) return false;
+      const current = await getSettings();
+      // The settings' change repaints every badge and tells every page (see the watcher below).
+      await updateSettings({ feedback: withCorrection(current.feedback, finding, correction) });
+      return true;
     },
     'popup:open': async ({ id }, sender) => {
       const tabId = sender.tab?.id;

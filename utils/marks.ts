@@ -7,6 +7,8 @@
  * media or controls (utils/mark-place.ts), in the page's colour scheme, and placed again when the
  * post changes size. Everything shown is set with textContent: page text is never parsed as HTML.
  */
+
+import type { Correction } from './feedback-match';
 import { type Box, DOT, placeChip } from './mark-place';
 import type { FindingWire } from './protocol';
 
@@ -24,6 +26,9 @@ export interface MarkStrings {
   details: string;
   close: string;
   label(finding: FindingWire): string;
+  /** "This is wrong", and the corrections it offers (utils/feedback-match.ts correctionChoices). */
+  wrong: string;
+  choices(finding: FindingWire): { correction: Correction; label: string }[];
 }
 
 /** The host's own box: out of the flow, no size, whatever the page's stylesheets say of the tag. */
@@ -67,6 +72,8 @@ const STYLE = `
 .panel ul { margin: 6px 0; padding-inline-start: 18px; }
 .panel p { margin: 0 0 6px; }
 .panel button { font: inherit; margin-inline-end: 6px; }
+.panel .choices { display: flex; flex-direction: column; align-items: flex-start; gap: 4px; margin-top: 6px; }
+.panel .choices[hidden] { display: none; }
 .spot[data-scheme="dark"] .chip { background: #1f1f24; color: #ffcc66; }
 .spot[data-scheme="dark"] .chip[data-verdict="undisclosed"] { color: #ff8a80; }
 .spot[data-scheme="dark"] .chip[data-compact] { border-color: #1f1f24; background: currentColor; }
@@ -231,6 +238,7 @@ export function createMark(
   strings: MarkStrings,
   dir: 'ltr' | 'rtl',
   onDetails: (finding: FindingWire) => void,
+  onCorrect?: (finding: FindingWire, correction: Correction) => void,
 ): MarkHandle {
   const doc = target.ownerDocument;
   const host = doc.createElement(MARK_TAG);
@@ -301,7 +309,30 @@ export function createMark(
       toggle(false);
       chip.focus();
     });
-    panel.replaceChildren(why, list, details, close);
+    const parts: HTMLElement[] = [why, list, details];
+    if (onCorrect) {
+      // "This is wrong" opens its choices; each one tells the background, which hides the post.
+      const wrong = el(doc, 'button', strings.wrong);
+      wrong.type = 'button';
+      wrong.className = 'wrong';
+      wrong.setAttribute('aria-expanded', 'false');
+      const choices = el(doc, 'div');
+      choices.className = 'choices';
+      choices.hidden = true;
+      for (const { correction, label } of strings.choices(current)) {
+        const b = el(doc, 'button', label);
+        b.type = 'button';
+        b.dataset.correction = correction;
+        b.addEventListener('click', () => onCorrect(current, correction));
+        choices.append(b);
+      }
+      wrong.addEventListener('click', () => {
+        choices.hidden = !choices.hidden;
+        wrong.setAttribute('aria-expanded', String(!choices.hidden));
+      });
+      parts.push(wrong, close, choices);
+    } else parts.push(close);
+    panel.replaceChildren(...parts);
   };
   // Page-wide listeners live only while this panel is open.
   let whileOpen: AbortController | null = null;

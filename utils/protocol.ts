@@ -16,6 +16,7 @@ import {
 } from './dom/limits';
 import { ALL_CUE_KINDS } from './engine/cues/kinds';
 import { CONCERNS, MAX_ITEM_TEXT, PLATFORMS, VERDICTS } from './engine/types';
+import { FeedbackSchema } from './feedback';
 
 /**
  * One item the content script read, sent to the background for analysis: the engine's
@@ -103,6 +104,8 @@ export const PageView = z.object({
   marks: z.boolean(),
   scope: z.enum(['ai', 'all']),
   countPromotion: z.boolean(),
+  /** What the person said is wrong: those posts get no mark. */
+  feedback: FeedbackSchema,
   /** Changes whenever what the engine finds would change (the person's rules, cue families). */
   rulesKey: z.string(),
   /** The locale's strings when the options force a language; null follows the browser. */
@@ -146,6 +149,15 @@ export const PROTOCOL = {
       done: z.boolean(),
     }),
     response: z.object({ taken: z.boolean(), flagged: z.array(FindingWire) }),
+  },
+  /** Content script (a mark's "This is wrong"): correct a finding of this tab (utils/feedback.ts). */
+  'finding:correct': {
+    from: 'content' as Origin,
+    request: z.object({
+      id: z.string().check(z.minLength(1), z.maxLength(MAX_ID)),
+      correction: z.enum(['hide', 'mute', 'noisy']),
+    }),
+    response: z.boolean(),
   },
   /** Content script (a mark's "Details"): open the popup for this tab, at this finding. */
   'popup:open': {

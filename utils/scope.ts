@@ -3,11 +3,14 @@
  * number is always the length of the list the popup shows.
  */
 import { FLAGGED, type Verdict } from './engine/types';
+import { dismissed } from './feedback-match';
 import type { FindingWire } from './protocol';
 import type { Settings } from './settings';
 
 /** The settings that decide what counts (the content script gets just these, in its page view). */
 export type CountRule = Pick<Settings, 'scope' | 'countPromotion'>;
+/** The count's rule and what the person said is wrong (utils/feedback.ts). */
+export type ListRule = CountRule & Pick<Settings, 'feedback'>;
 
 export function counts(verdict: Verdict, topic: FindingWire['topic'], settings: CountRule): boolean {
   if (!FLAGGED.has(verdict)) return false;
@@ -15,8 +18,10 @@ export function counts(verdict: Verdict, topic: FindingWire['topic'], settings: 
   return settings.scope === 'all' || topic === 'ai';
 }
 
-export function visibleFindings(findings: readonly FindingWire[], settings: CountRule): FindingWire[] {
-  return findings.filter((f) => counts(f.verdict, f.topic, settings)).sort((a, b) => a.order - b.order);
+export function visibleFindings(findings: readonly FindingWire[], settings: ListRule): FindingWire[] {
+  return findings
+    .filter((f) => counts(f.verdict, f.topic, settings) && !dismissed(f, settings.feedback))
+    .sort((a, b) => a.order - b.order);
 }
 
 export type BadgeColor = 'red' | 'amber' | 'grey' | null;

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { CustomRulesSchema } from './custom-rules';
 import { type CueKind, kindsOfFamily } from './engine/cues/kinds';
 import { EMPTY_CUSTOM_RULES } from './engine/custom';
+import { coerceFeedback, EMPTY_FEEDBACK, FeedbackSchema } from './feedback';
 import { pausedHere } from './ui/hosts';
 
 export const SettingsSchema = z.object({
@@ -29,6 +30,8 @@ export const SettingsSchema = z.object({
     pressure: z.boolean(),
   }),
   customRules: CustomRulesSchema,
+  /** "This is wrong": hidden posts, authors muted for a product, rules reported as noisy. */
+  feedback: FeedbackSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -41,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   families: { disclosure: true, links: true, codes: true, pressure: true },
   customRules: EMPTY_CUSTOM_RULES,
+  feedback: EMPTY_FEEDBACK,
 };
 
 export function disabledKinds(settings: Settings): Set<CueKind> {
@@ -94,6 +98,10 @@ export function coerceSettings(raw: unknown): Settings {
     const value = raw[key];
     if (key === 'customRules') {
       out[key] = coerceCustomRules(value);
+      continue;
+    }
+    if (key === 'feedback') {
+      out[key] = coerceFeedback(value);
       continue;
     }
     if (key === 'pausedSites') {

@@ -1,7 +1,8 @@
 /**
- * The sources Basira cites. Every address here was marked *seen* in the project's source notes;
- * the seed articles have no known address and are cited by their gist only. Never add an address
- * that was not checked.
+ * The sources Basira cites. Every address here was marked *seen* in the project's source notes or
+ * checked by hand; never add one that was not. The seed articles have no known address: rules
+ * may name them for provenance, but the popup never cites them (CONCERN_SOURCES and the About
+ * page cite only sources a reader can open).
  */
 import type { Concern } from './engine/types';
 
@@ -320,6 +321,12 @@ export const SOURCES = {
     url: 'https://support.google.com/youtube/answer/14328491',
     year: '2024',
   },
+  'ali-2019': {
+    title: "Discrimination through Optimization: How Facebook's Ad Delivery Can Lead to Skewed Outcomes",
+    publisher: 'ACM CSCW / arXiv',
+    url: 'https://arxiv.org/abs/1904.02095',
+    year: '2019',
+  },
   'seed-000': {
     title:
       'Tech firms open their coffers: big AI campaigns meet creators who refuse (Arabic news, citing CNBC and Sensor Tower)',
@@ -373,12 +380,12 @@ export const CONCERN_SOURCES: Record<Concern, SourceKey[]> = {
   ],
   'ambiguous-or-buried-disclosure': ['ftc-101', 'asa-guide', 'eu-sweep-2024'],
   'affiliate-incentive': ['mathur-2018', 'eu-hub', 'ftc-255'],
-  'fomo-urgency': ['mathur-2019', 'ftc-dark', 'eu-shops-2023', 'seed-002'],
+  'fomo-urgency': ['mathur-2019', 'ftc-dark', 'eu-shops-2023'],
   'ai-washing': ['ftc-ai-claims', 'ftc-ai-comply', 'ftc-ai-deception'],
   'fake-reviews': ['ftc-465', 'ftc-465-pr', 'cma-fake-reviews'],
-  'ai-ad-spend': ['seed-000', 'pew-2025', 'pew-2025-experts', 'rp-2026'],
-  'data-privacy': ['gdpr', 'ccpa', 'sa-pdpl', 'uae-pdpl', 'seed-001', 'seed-003'],
-  'targeting-bias': ['seed-001', 'seed-003'],
+  'ai-ad-spend': ['rp-2026', 'pew-2025', 'pew-2025-experts'],
+  'data-privacy': ['gdpr', 'ccpa', 'sa-pdpl', 'uae-pdpl'],
+  'targeting-bias': ['ali-2019'],
   'synthetic-media': [
     'eu-ai-act-50',
     'eu-ai-act-faq',
@@ -386,5 +393,5 @@ export const CONCERN_SOURCES: Record<Concern, SourceKey[]> = {
     'platform-ai-labels-meta',
     'platform-ai-labels-youtube',
   ],
-  'ad-transparency': ['eu-dsa-26', 'seed-004'],
+  'ad-transparency': ['eu-dsa-26'],
 };

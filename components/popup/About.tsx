@@ -40,10 +40,9 @@ export function About({ onBack }: { onBack: () => void }) {
       <p>{t('about_privacy')}</p>
 
       <h3>{t('about_context_title')}</h3>
-      <p>{t('about_context_1')}</p>
       <p>{t('about_context_2')}</p>
       <p>{t('about_context_3')}</p>
-      <SourceList keys={['seed-000', 'rp-2026', 'pew-2025']} label={t('about_sources')} />
+      <SourceList keys={['rp-2026', 'pew-2025']} label={t('about_sources')} />
     </section>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { cueLines, why } from '@/utils/explain';
+import { type Correction, correctionChoices } from '@/utils/feedback-match';
 import { t } from '@/utils/i18n';
 import type { FindingWire } from '@/utils/protocol';
 import { Concerns, concernKey } from './Concerns';
@@ -25,17 +26,23 @@ function where(f: FindingWire): string {
   return parts.join(' · ');
 }
 
+/** The corrections a finding offers, in words: muting needs an author and a product. */
+const corrections = (f: FindingWire) => correctionChoices(f, t);
+
 export interface FindingCardProps {
   finding: FindingWire;
   index: number;
   /** Asks the page to show the post; the popup announces the outcome. */
   onShow?: ((finding: FindingWire) => void) | undefined;
+  /** "This is wrong": hide the post, stop flagging its author for its product, or report its rules. */
+  onCorrect?: ((finding: FindingWire, correction: Correction) => void) | undefined;
   /** The finding a mark's "Details" asked for: scrolled to, marked current and focused. */
   focused?: boolean;
 }
 
-export function FindingCard({ finding: f, index, onShow, focused = false }: FindingCardProps) {
+export function FindingCard({ finding: f, index, onShow, onCorrect, focused = false }: FindingCardProps) {
   const [open, setOpen] = useState(false);
+  const [wrong, setWrong] = useState(false);
   const item = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (!focused || !item.current) return;
@@ -77,7 +84,33 @@ export function FindingCard({ finding: f, index, onShow, focused = false }: Find
           {t('show_on_page')}
         </button>
       )}
+      {onCorrect && (
+        <button
+          type="button"
+          class="button-quiet wrong"
+          aria-expanded={wrong}
+          aria-controls={wrong ? `wrong-${index}` : undefined}
+          onClick={() => setWrong(!wrong)}
+        >
+          {t('wrong_button')}
+        </button>
+      )}
       {open && <Concerns concerns={f.concerns} id={`concerns-${index}`} />}
+      {onCorrect && wrong && (
+        <div class="corrections" id={`wrong-${index}`}>
+          {corrections(f).map(({ correction, label }) => (
+            <button
+              type="button"
+              class="button-secondary"
+              key={correction}
+              data-correction={correction}
+              onClick={() => onCorrect(f, correction)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
     </li>
   );
 }

@@ -52,6 +52,7 @@ async function once(): Promise<number> {
       return arrived;
     },
     show: async () => true,
+    correct: async () => undefined,
     openOptions: () => undefined,
     settings: async () => ({ pausedSites: [], scope: 'ai' }),
     setPaused: async () => undefined,

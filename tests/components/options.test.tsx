@@ -89,6 +89,29 @@ describe('toggles save at once', () => {
   });
 });
 
+describe('corrections ("This is wrong")', () => {
+  test('lists hidden posts, muted authors and noisy rules; Undo removes each; nothing left says so', async () => {
+    await updateSettings({
+      feedback: {
+        hidden: [{ key: 'k1', label: 'Jasper changed my life' }],
+        muted: [{ author: '@maya', product: 'Jasper' }],
+        noisy: [{ rule: 'en.cta.push', count: 2 }],
+      },
+    });
+    const { container } = await renderOptions();
+    const section = within(container.querySelector<HTMLElement>('#corrections')!);
+    await section.findByText('Jasper changed my life');
+    expect(section.getByText('@maya · Jasper')).toBeTruthy();
+    expect(section.getByText('en.cta.push — reported 2×')).toBeTruthy();
+    expect(section.getByRole('button', { name: /Export the noisy rules/ })).toBeTruthy();
+    for (const button of section.getAllByRole('button', { name: /^Undo: / })) fireEvent.click(button);
+    await waitFor(async () =>
+      expect((await getSettings()).feedback).toEqual({ hidden: [], muted: [], noisy: [] }),
+    );
+    await section.findByText('Nothing corrected yet.');
+  });
+});
+
 describe('paused sites', () => {
   test('adds a typed address as its host, refuses what is not a host, removes', async () => {
     const { container } = await renderOptions();

@@ -149,6 +149,11 @@ describe('coerceSettings under fuzzing', () => {
       pressure: chance(r, 0.5),
     },
     customRules: clone(CURRENT),
+    feedback: {
+      hidden: Array.from({ length: int(r, 0, 3) }, (_, i) => ({ key: `k${i}`, label: `post ${i}` })),
+      muted: chance(r, 0.5) ? [{ author: '@maya', product: 'Jasper' }] : [],
+      noisy: chance(r, 0.5) ? [{ rule: 'en.cta.push', count: int(r, 1, 9) }] : [],
+    },
   });
   const HOSTILE: unknown[] = [
     null,

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cueLines, why } from '@/utils/explain';
+import { correctionChoices } from '@/utils/feedback-match';
 import { setMessages, t } from '@/utils/i18n';
 import { createMark, lightness, type MarkHandle, type MarkStrings, schemeOf } from '@/utils/marks';
 import { finding, MESSAGES, SPONSORED } from '../components/fixtures';
@@ -16,6 +17,8 @@ const strings: MarkStrings = {
   details: 'Details',
   close: 'Close',
   label: (f) => `Basira: ${f.verdict}`,
+  wrong: 'This is wrong',
+  choices: (f) => correctionChoices(f, t),
 };
 
 // Closed shadow roots are closed to tests too: keep a reference to each root as it is made.
@@ -73,6 +76,29 @@ describe('marks', () => {
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(parts(a).panel.hidden).toBe(true);
     expect(roots.get(a.host)!.activeElement).toBe(parts(a).chip);
+  });
+
+  test('"This is wrong" in the panel offers the corrections and reports the chosen one', () => {
+    const chosen: string[] = [];
+    const f = finding({ author: '@maya', products: ['Jasper'] });
+    const m = createMark(
+      post('w'),
+      f,
+      strings,
+      'ltr',
+      () => undefined,
+      (g, c) => chosen.push(`${g.id}:${c}`),
+    );
+    const root = roots.get(m.host)!;
+    const wrong = root.querySelector<HTMLButtonElement>('.wrong')!;
+    const choices = root.querySelector<HTMLElement>('.choices')!;
+    expect(choices.hidden).toBe(true);
+    wrong.click();
+    expect([choices.hidden, wrong.getAttribute('aria-expanded')]).toEqual([false, 'true']);
+    const buttons = [...choices.querySelectorAll<HTMLButtonElement>('button')];
+    expect(buttons.map((b) => b.dataset.correction)).toEqual(['hide', 'mute', 'noisy']);
+    buttons[1]!.click();
+    expect(chosen).toEqual([`${f.id}:mute`]);
   });
 
   test("the mark is the post's last child, out of the flow, whatever the page's CSS says of the tag", () => {

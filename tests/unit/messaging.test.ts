@@ -11,6 +11,7 @@ const VIEW = {
   marks: true,
   scope: 'ai' as const,
   countPromotion: true,
+  feedback: { hidden: [], muted: [], noisy: [] },
   rulesKey: 'k',
   language: 'auto' as const,
   messages: null,
@@ -30,6 +31,7 @@ function handlers(): Handlers {
       count: 0,
     })),
     'popup:open': vi.fn(async () => true),
+    'finding:correct': vi.fn(async () => true),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Adapter } from '../adapters/adapter';
 import { generic } from '../adapters/generic';
 import { MAX_ID } from '../dom/limits';
 import { cueLines, why } from '../explain';
+import { correctionChoices, dismissed } from '../feedback-match';
 import { type Messages, setMessages, t, uiDirection } from '../i18n';
 import { createMark, isOwnMark, type MarkHandle, type MarkStrings } from '../marks';
 import type { FindingWire, MessageType, PageView, Request, Response } from '../protocol';
@@ -40,6 +41,10 @@ const strings: MarkStrings = {
     return t('mark_close');
   },
   label: (f) => t('mark_label', t(`verdict_${f.verdict}`)),
+  get wrong() {
+    return t('wrong_button');
+  },
+  choices: (f) => correctionChoices(f, t),
 };
 
 /**
@@ -112,7 +117,14 @@ export async function runContentScript(
     dir ??= uiDirection();
     marks.set(
       el,
-      createMark(el, finding, strings, dir, (f) => void send('popup:open', { id: f.id })),
+      createMark(
+        el,
+        finding,
+        strings,
+        dir,
+        (f) => void send('popup:open', { id: f.id }),
+        (f, correction) => void send('finding:correct', { id: f.id, correction }),
+      ),
     );
   };
   /**
@@ -180,7 +192,11 @@ export async function runContentScript(
     if (finding) latest.set(el, finding);
     else latest.delete(el);
     const existing = marks.get(el);
-    const wanted = finding && view?.marks && counts(finding.verdict, finding.topic, view);
+    const wanted =
+      finding &&
+      view?.marks &&
+      counts(finding.verdict, finding.topic, view) &&
+      !dismissed(finding, view.feedback);
     if (!wanted) {
       existing?.remove();
       marks.delete(el);

@@ -4,7 +4,8 @@
  * the component so tests and the benchmark can render the popup with their own.
  */
 import { browser } from 'wxt/browser';
-import type { TabState } from '../protocol';
+import { type Correction, withCorrection } from '../feedback';
+import type { FindingWire, TabState } from '../protocol';
 import { sendMessage, sendTabMessage } from '../send';
 import { getSettings, settingsItem, updateSettings } from '../settings';
 import { withPause } from './hosts';
@@ -17,6 +18,8 @@ export interface PopupSettings {
 export interface PopupActions {
   load(): Promise<TabState | null>;
   show(id: string): Promise<boolean>;
+  /** "This is wrong": records the correction in the settings (the badge follows at once). */
+  correct(finding: FindingWire, correction: Correction): Promise<void>;
   openOptions(): void;
   settings(): Promise<PopupSettings>;
   setPaused(host: string, paused: boolean): Promise<void>;
@@ -34,6 +37,10 @@ export function extensionActions(tabId: () => Promise<number | null>): PopupActi
       const id = await tabId();
       if (id === null) return false;
       return sendTabMessage(id, 'item:show', { id: itemId }).catch(() => false);
+    },
+    async correct(finding, correction) {
+      const current = await getSettings();
+      await updateSettings({ feedback: withCorrection(current.feedback, finding, correction) });
     },
     openOptions() {
       void browser.runtime.openOptionsPage();

@@ -1,0 +1,59 @@
+// "This is wrong" in Chromium: a post hidden from the popup, and one hidden from its in-page panel
+// (by keyboard, as a person would), stop counting at once — the badge drops and their marks go —
+// and undoing both in the options brings them back.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useChromium } from '../harness/chromium.mjs';
+import { expectedFromCli } from '../harness/cli.mjs';
+import { layoutPage, probe } from '../harness/layout.mjs';
+import { marksNow, waitForMarks } from '../harness/marks.mjs';
+
+const browser = useChromium();
+
+test('hidden from the popup and from the panel: the badge drops at once; Undo in the options restores it', async () => {
+  const url = 'https://blog.example.org/corrections';
+  const html = layoutPage();
+  const { count, badge } = expectedFromCli(html, url);
+  assert.equal(count, 4);
+  const { page, tabId } = await browser.open(url, html);
+  await browser.settleBadge(tabId, badge);
+  await waitForMarks(page, 4);
+
+  // The popup: "This is wrong" → "Hide this post" on the first finding.
+  const popup = await browser.openPopup();
+  await popup.waitFor(`document.querySelectorAll('.finding').length === 4`);
+  await popup.evaluate(`document.querySelector('.finding .wrong').click()`);
+  await popup.waitFor(`document.querySelector('.corrections [data-correction="hide"]')`);
+  await popup.evaluate(`document.querySelector('.corrections [data-correction="hide"]').click()`);
+  await browser.settleBadge(tabId, '3', { stableMs: 300 });
+  await popup.waitFor(`document.querySelectorAll('.finding').length === 3`);
+  await browser.closePopup(popup);
+  await page.bringToFront();
+  await waitForMarks(page, 3);
+
+  // The panel, by keyboard: click a chip, Tab to "This is wrong", open it, Tab to "Hide this post".
+  const [target] = (await page.evaluate(probe)).filter((p) => p.hits > 0 && p.id !== 'plain');
+  const box = await page.evaluate((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return { left: r.left, top: r.top };
+  }, target.id);
+  await page.mouse.click(box.left + target.x, box.top + target.y);
+  for (const key of ['Tab', 'Tab', 'Enter', 'Tab', 'Tab', 'Enter']) await page.keyboard.press(key);
+  await browser.settleBadge(tabId, '2', { stableMs: 300 });
+  await waitForMarks(page, 2);
+
+  // The options: both posts are listed; Undo on each brings the count back.
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const undo = options.locator('#corrections li button');
+  await undo.first().waitFor();
+  assert.equal(await undo.count(), 2, 'two hidden posts listed');
+  await undo.first().click();
+  await undo.first().click();
+  await options.getByText('Nothing corrected yet.').waitFor();
+  await options.close();
+  await browser.settleBadge(tabId, badge, { stableMs: 300 });
+  await page.bringToFront();
+  assert.equal(await marksNow(page), 4);
+  await page.close();
+});
