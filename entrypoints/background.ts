@@ -38,6 +38,9 @@ import {
 const COLORS = { red: '#B3261E', amber: '#F4B400', grey: '#5F6368' } as const;
 const TEXT_COLORS = { red: '#FFFFFF', amber: '#1F1F1F', grey: '#FFFFFF' } as const;
 
+/** Corrections ("This is wrong") are written one after another. */
+let corrections: Promise<void> = Promise.resolve();
+
 /** The finding a mark's "Details" asked the next popup of a tab to show. */
 const focusNext = new Map<number, string>();
 
@@ -191,7 +194,11 @@ export default defineBackground(() => {
       // In storage before the content script hears the batch was taken: a worker stopped from
       // here on loses nothing, and one stopped before makes the content script send it again.
       await step.written;
-      await painting(tabId, () => paintBadge(tabId, memory.get(tabId) ?? null, step.settings));
+      // Painted with the settings of now, not of the batch's start: a correction or a scope change
+      // made meanwhile (and painted by repaintAll) is not painted over.
+      await painting(tabId, async () =>
+        paintBadge(tabId, memory.get(tabId) ?? null, await currentSettings()),
+      );
       return { taken: true, flagged: step.findings.filter((f) => FLAGGED.has(f.verdict)) };
     },
     'finding:correct': async ({ id, correction }, sender) => {
@@ -199,9 +206,14 @@ export default defineBackground(() => {
       if (tabId === undefined) return false;
       const finding = (await loadTab(tabId))?.findings.find((f) => f.id === id);
       if (!finding) return false;
-      const current = await getSettings();
-      // The settings' change repaints every badge and tells every page (see the watcher below).
-      await updateSettings({ feedback: withCorrection(current.feedback, finding, correction) });
+      // One correction at a time: two quick ones never overwrite each other. The settings' change
+      // repaints every badge and tells every page (see the watcher below).
+      const write = corrections.then(async () => {
+        const current = await getSettings();
+        await updateSettings({ feedback: withCorrection(current.feedback, finding, correction) });
+      });
+      corrections = write.catch(() => undefined);
+      await write;
       return true;
     },
     'popup:open': async ({ id }, sender) => {

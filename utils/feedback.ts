@@ -54,19 +54,23 @@ export function coerceFeedback(raw: unknown): Feedback {
 }
 
 /**
- * The feedback after one correction of `f`. Every correction hides the post; "mute" also stops
- * the author counting for the product anywhere; "noisy" also counts each rule behind the finding.
+ * The feedback after one correction of `f`. "hide" hides the post; "mute" stops the author
+ * counting for the product anywhere (the post included; undoing it brings them all back);
+ * "noisy" counts each rule behind the finding and hides the post (listed, and undone, with the
+ * hidden posts). A finding without an author or a product is hidden instead of muted.
  */
 export function withCorrection(feedback: Feedback, f: FindingWire, correction: Correction): Feedback {
   const key = postKey(f);
-  const hidden = feedback.hidden.some((h) => h.key === key)
-    ? feedback.hidden
-    : [...feedback.hidden, { key, label: f.excerpt.replace(/\s+/g, ' ').trim().slice(0, 120) }].slice(
-        -LIMITS.hidden,
-      );
-  let { muted, noisy } = feedback;
   const product = productOf(f);
-  if (correction === 'mute' && f.author && product) {
+  const mutes = correction === 'mute' && Boolean(f.author) && product !== null;
+  const hidden =
+    mutes || feedback.hidden.some((h) => h.key === key)
+      ? feedback.hidden
+      : [...feedback.hidden, { key, label: f.excerpt.replace(/\s+/g, ' ').trim().slice(0, 120) }].slice(
+          -LIMITS.hidden,
+        );
+  let { muted, noisy } = feedback;
+  if (mutes && f.author && product) {
     const exists = muted.some((m) => m.author === f.author && m.product === product);
     if (!exists) muted = [...muted, { author: f.author.slice(0, 200), product }].slice(-LIMITS.muted);
   }

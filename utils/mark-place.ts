@@ -42,6 +42,8 @@ export function placeChip(
   chip: { width: number; height: number },
   content: readonly Box[],
   rtl: boolean,
+  /** Below this edge nothing was measured (a long post): no spot reaches past it. */
+  below = Number.POSITIVE_INFINITY,
 ): Spot {
   const { width: w, height: h } = chip;
   const fits = w + 2 * INSET <= post.width && h + 2 * INSET <= post.height;
@@ -63,12 +65,12 @@ export function placeChip(
       ...toward(endX, startX, Math.max(8, w / 2)).map((x): [number, number] => [x, topY]),
     ];
     for (const [left, top] of candidates) {
+      if (top + h > below) continue;
       const box = { left, top, width: w, height: h };
       if (!content.some((c) => c.width > 0 && c.height > 0 && overlaps(box, c, 2)))
         return { left, top, compact: false };
     }
   }
-  // A dot centred a little outside the top inline-end corner: over the post's border, not its content.
-  const cornerX = rtl ? post.left : post.left + post.width;
-  return { left: cornerX - DOT / 2, top: post.top - DOT / 2, compact: true };
+  // A dot in the top inline-end corner, inside the post's box (outside it, it could widen the page).
+  return { left: rtl ? post.left : post.left + post.width - DOT, top: post.top, compact: true };
 }

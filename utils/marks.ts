@@ -1,8 +1,10 @@
 /**
  * In-page marks: a small chip on each flagged post, in a closed Shadow DOM so the page's CSS
  * can't reach it and page scripts can't read it. The host is the post's last child, taken out of
- * the flow (absolutely positioned, no size): in block, flex and grid posts alike it takes no room
- * and moves nothing, and it scrolls, transforms and clips with its post. The chip is placed on
+ * the flow (absolutely positioned, no size): in block, flex and grid posts alike it takes no room,
+ * and it scrolls, transforms and clips with its post. A page rule about its children (":last-child",
+ * sibling spacing) can still change the post's size when the mark joins: then the mark moves to the
+ * end of the post's last child, else to the post's start, whichever leaves the post as it was. The chip is placed on
  * the post's inline-end side (the post's own direction) where it covers none of the post's text,
  * media or controls (utils/mark-place.ts), in the page's colour scheme, and placed again when the
  * post changes size. Everything shown is set with textContent: page text is never parsed as HTML.
@@ -68,6 +70,7 @@ const STYLE = `
   font: 13px/1.45 system-ui, "Segoe UI", "Noto Sans Arabic", sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.2);
 }
 .spot[data-side="start"] .panel { right: auto; left: 0; }
+.spot[data-up] .panel { top: auto; bottom: calc(100% + 4px); }
 .panel[hidden] { display: none; }
 .panel ul { margin: 6px 0; padding-inline-start: 18px; }
 .panel p { margin: 0 0 6px; }
@@ -117,8 +120,11 @@ const boxOf = (r: DOMRect | DOMRectReadOnly): Box => ({
   height: r.height,
 });
 
-/** The boxes of `post`'s text lines, media and controls (its own mark left out). */
-function contentBoxes(post: Element, host: Element): Box[] {
+/**
+ * The boxes of `post`'s text lines, media and controls (its own mark left out), and the lowest
+ * edge measured when the post has more nodes than are looked at (Infinity when all were).
+ */
+function contentBoxes(post: Element, host: Element): { boxes: Box[]; below: number } {
   const doc = post.ownerDocument;
   const out: Box[] = [];
   const range = doc.createRange();
@@ -130,7 +136,9 @@ function contentBoxes(post: Element, host: Element): Box[] {
       return (node as Element).matches(SOLID) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });
-  for (let n = 0, node = walker.nextNode(); node && n < MAX_NODES; n++, node = walker.nextNode()) {
+  let n = 0;
+  let node = walker.nextNode();
+  for (; node && n < MAX_NODES; n++, node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) {
       range.selectNodeContents(node);
       for (const r of range.getClientRects?.() ?? []) out.push(boxOf(r));
@@ -140,7 +148,8 @@ function contentBoxes(post: Element, host: Element): Box[] {
       if (node.lastChild) walker.currentNode = deepestLast(node);
     }
   }
-  return out;
+  const below = node ? Math.max(...out.map((b) => b.top + b.height), -Infinity) : Infinity;
+  return { boxes: out, below };
 }
 
 /** The last node in document order inside `node`, so a walk resumes after its subtree. */
@@ -148,6 +157,25 @@ function deepestLast(node: Node): Node {
   let n = node;
   while (n.lastChild) n = n.lastChild;
   return n;
+}
+
+/** Elements that hold no children of their own (or replace them): a mark never goes inside one. */
+const VOID =
+  /^(?:img|br|hr|input|textarea|select|video|audio|canvas|iframe|object|embed|svg|picture|button|a)$/;
+
+/**
+ * The second place a mark can go: the end of the post's last child, when that child shows what
+ * overflows it (a clipped child would clip the chip) and is not a control or a replaced element.
+ * The post's own children then stay exactly as the page laid them out.
+ */
+function innerEnd(post: Element, view: Window | null): Element | null {
+  let last = post.lastElementChild;
+  while (last && isOwnMark(last)) last = last.previousElementSibling;
+  if (!last || !view || VOID.test(last.localName)) return null;
+  const style = view.getComputedStyle(last);
+  if (style.display === 'contents' || style.display === 'none') return null;
+  if (style.overflowX !== 'visible' || style.overflowY !== 'visible') return null;
+  return last;
 }
 
 /** The element or shadow host above `el`. */
@@ -197,26 +225,56 @@ export function schemeOf(post: Element): 'dark' | 'light' {
  * measuring first and moving after.
  */
 const placers = new WeakMap<Element, () => (() => void) | null>();
-const observers = new WeakMap<Document, ResizeObserver>();
-function resizeObserver(doc: Document): ResizeObserver | null {
+interface Placing {
+  ro: ResizeObserver;
+  /** Places `target`'s mark in the next placement task. */
+  queue(target: Element): void;
+}
+const observers = new WeakMap<Document, Placing>();
+function placing(doc: Document): Placing | null {
   const view = doc.defaultView;
   const RO = view?.ResizeObserver;
   if (!view || !RO) return null;
-  let ro = observers.get(doc);
-  if (!ro) {
+  let p = observers.get(doc);
+  if (!p) {
     const due = new Set<Element>();
     const placeDue = () => {
-      const moves = [...due].map((target) => placers.get(target)?.() ?? null);
+      const targets = [...due];
       due.clear();
-      for (const move of moves) move?.();
+      const moves: (() => void)[] = [];
+      for (const target of targets) {
+        // A post the page dropped is let go (a virtualised feed never says so).
+        if (!target.isConnected) {
+          ro.unobserve(target);
+          placers.delete(target);
+          continue;
+        }
+        try {
+          const move = placers.get(target)?.();
+          if (move) moves.push(move);
+        } catch {
+          // One odd post never stops the others from being placed.
+        }
+      }
+      for (const move of moves) {
+        try {
+          move();
+        } catch {
+          // As above.
+        }
+      }
     };
-    ro = new RO((entries) => {
+    const queue = (target: Element) => {
       if (due.size === 0) view.setTimeout(placeDue, 0);
-      for (const e of entries) due.add(e.target);
+      due.add(target);
+    };
+    const ro = new RO((entries) => {
+      for (const e of entries) queue(e.target);
     });
-    observers.set(doc, ro);
+    p = { ro, queue };
+    observers.set(doc, p);
   }
-  return ro;
+  return p;
 }
 
 /** The one open panel: opening another, a click elsewhere or Escape anywhere in the page closes it. */
@@ -239,6 +297,7 @@ export function createMark(
   dir: 'ltr' | 'rtl',
   onDetails: (finding: FindingWire) => void,
   onCorrect?: (finding: FindingWire, correction: Correction) => void,
+  before?: { width: number; height: number },
 ): MarkHandle {
   const doc = target.ownerDocument;
   const host = doc.createElement(MARK_TAG);
@@ -281,16 +340,34 @@ export function createMark(
     if (!size && !chip.hasAttribute('data-compact'))
       size = { width: chip.offsetWidth, height: chip.offsetHeight };
     const natural = size ?? { width: 72, height: 18 };
-    const at = placeChip(boxOf(post), natural, contentBoxes(target, host), rtl);
+    // The post changed size when the mark joined it (a ":last-child" or sibling rule of the
+    // page's): the mark tries the next place that leaves the post's own children as they were.
+    const grew =
+      drawnAt !== null &&
+      (Math.abs(post.width - drawnAt.width) > 0.5 || Math.abs(post.height - drawnAt.height) > 0.5);
+    if (grew && tried < 2) {
+      tried++;
+      const inner = tried === 1 ? innerEnd(target, view) : null;
+      if (inner) return () => inner.append(host);
+      tried = 2;
+      return () => target.prepend(host);
+    }
+    const { boxes, below } = contentBoxes(target, host);
+    const at = placeChip(boxOf(post), natural, boxes, rtl, below);
+    const up = at.top + natural.height / 2 > post.top + post.height / 2;
     return () => {
       spot.dataset.scheme = scheme;
       spot.dataset.side = rtl ? 'start' : 'end';
+      spot.toggleAttribute('data-up', up);
       chip.toggleAttribute('data-compact', at.compact);
       spot.dataset.placed = '';
       spot.style.transform = `translate(${Math.round(at.left - origin.left)}px, ${Math.round(at.top - origin.top)}px)`;
     };
   };
   placers.set(target, measure);
+  /** The post's size before the mark joined it (null: not known), and the places tried after the first. */
+  const drawnAt: { width: number; height: number } | null = before ?? null;
+  let tried = 0;
 
   let current = finding;
   const render = () => {
@@ -323,7 +400,11 @@ export function createMark(
         const b = el(doc, 'button', label);
         b.type = 'button';
         b.dataset.correction = correction;
-        b.addEventListener('click', () => onCorrect(current, correction));
+        b.addEventListener('click', () => {
+          // Once: a double click is one correction, not two noisy reports.
+          for (const other of choices.querySelectorAll('button')) other.disabled = true;
+          onCorrect(current, correction);
+        });
         choices.append(b);
       }
       wrong.addEventListener('click', () => {
@@ -376,8 +457,8 @@ export function createMark(
   target.append(host);
   // Placed once the page is next laid out (a resize observer's first call), with every mark
   // drawn meanwhile; without one, at once.
-  const ro = resizeObserver(doc);
-  if (ro) ro.observe(target);
+  const place = placing(doc);
+  if (place) place.ro.observe(target);
   else measure()?.();
   return {
     host,
@@ -388,13 +469,14 @@ export function createMark(
       if (words) {
         size = null;
         chip.removeAttribute('data-compact');
-        measure()?.();
+        if (place) place.queue(target);
+        else measure()?.();
       }
     },
     remove() {
       toggle(false);
       if (placers.get(target) === measure) {
-        ro?.unobserve(target);
+        place?.ro.unobserve(target);
         placers.delete(target);
       }
       host.remove();

@@ -11,7 +11,12 @@ import type { Save } from './save';
 
 function Undo({ name, onClick }: { name: string; onClick: () => void }) {
   return (
-    <button type="button" class="button-quiet" aria-label={t('opt_feedback_undo_label', name)} onClick={onClick}>
+    <button
+      type="button"
+      class="button-quiet"
+      aria-label={t('opt_feedback_undo_label', name)}
+      onClick={onClick}
+    >
       {t('opt_feedback_undo')}
     </button>
   );

@@ -43,6 +43,7 @@ export interface FindingCardProps {
 export function FindingCard({ finding: f, index, onShow, onCorrect, focused = false }: FindingCardProps) {
   const [open, setOpen] = useState(false);
   const [wrong, setWrong] = useState(false);
+  const [corrected, setCorrected] = useState(false);
   const item = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (!focused || !item.current) return;
@@ -104,7 +105,11 @@ export function FindingCard({ finding: f, index, onShow, onCorrect, focused = fa
               class="button-secondary"
               key={correction}
               data-correction={correction}
-              onClick={() => onCorrect(f, correction)}
+              disabled={corrected}
+              onClick={() => {
+                setCorrected(true); // once: a double click is one correction
+                onCorrect(f, correction);
+              }}
             >
               {label}
             </button>

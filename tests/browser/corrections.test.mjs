@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
-import { layoutPage, probe } from '../harness/layout.mjs';
+import { layoutPage, POSTS, probe } from '../harness/layout.mjs';
 import { marksNow, waitForMarks } from '../harness/marks.mjs';
 
 const browser = useChromium();
@@ -14,22 +14,23 @@ test('hidden from the popup and from the panel: the badge drops at once; Undo in
   const url = 'https://blog.example.org/corrections';
   const html = layoutPage();
   const { count, badge } = expectedFromCli(html, url);
-  assert.equal(count, 4);
+  assert.equal(count, POSTS.length);
+  const n = POSTS.length;
   const { page, tabId } = await browser.open(url, html);
   await browser.settleBadge(tabId, badge);
-  await waitForMarks(page, 4);
+  await waitForMarks(page, n);
 
   // The popup: "This is wrong" → "Hide this post" on the first finding.
   const popup = await browser.openPopup();
-  await popup.waitFor(`document.querySelectorAll('.finding').length === 4`);
+  await popup.waitFor(`document.querySelectorAll('.finding').length === ${n}`);
   await popup.evaluate(`document.querySelector('.finding .wrong').click()`);
   await popup.waitFor(`document.querySelector('.corrections [data-correction="hide"]')`);
   await popup.evaluate(`document.querySelector('.corrections [data-correction="hide"]').click()`);
-  await browser.settleBadge(tabId, '3', { stableMs: 300 });
-  await popup.waitFor(`document.querySelectorAll('.finding').length === 3`);
+  await browser.settleBadge(tabId, String(n - 1), { stableMs: 300 });
+  await popup.waitFor(`document.querySelectorAll('.finding').length === ${n - 1}`);
   await browser.closePopup(popup);
   await page.bringToFront();
-  await waitForMarks(page, 3);
+  await waitForMarks(page, n - 1);
 
   // The panel, by keyboard: click a chip, Tab to "This is wrong", open it, Tab to "Hide this post".
   const [target] = (await page.evaluate(probe)).filter((p) => p.hits > 0 && p.id !== 'plain');
@@ -39,8 +40,8 @@ test('hidden from the popup and from the panel: the badge drops at once; Undo in
   }, target.id);
   await page.mouse.click(box.left + target.x, box.top + target.y);
   for (const key of ['Tab', 'Tab', 'Enter', 'Tab', 'Tab', 'Enter']) await page.keyboard.press(key);
-  await browser.settleBadge(tabId, '2', { stableMs: 300 });
-  await waitForMarks(page, 2);
+  await browser.settleBadge(tabId, String(n - 2), { stableMs: 300 });
+  await waitForMarks(page, n - 2);
 
   // The options: both posts are listed; Undo on each brings the count back.
   const options = await browser.context.newPage();
@@ -54,6 +55,6 @@ test('hidden from the popup and from the panel: the badge drops at once; Undo in
   await options.close();
   await browser.settleBadge(tabId, badge, { stableMs: 300 });
   await page.bringToFront();
-  assert.equal(await marksNow(page), 4);
+  assert.equal(await marksNow(page), n);
   await page.close();
 });

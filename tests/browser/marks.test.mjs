@@ -7,32 +7,22 @@ import { test } from 'node:test';
 import { useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
 import { xFeedOf, xPost } from '../harness/feeds.mjs';
-import { expectMarksPlaced, layoutPage, probe, RECORD } from '../harness/layout.mjs';
+import { expectMarksPlaced, layoutPage, POSTS, probe, RECORD, settled } from '../harness/layout.mjs';
 import { waitForMarks } from '../harness/marks.mjs';
 import { PLAIN, PROMO } from '../harness/pages.mjs';
 
 const browser = useChromium();
 const arabic = useChromium({ lang: 'ar' });
 
-const frames = (page, n = 3) =>
-  page.evaluate(
-    (k) =>
-      new Promise((resolve) => {
-        const step = (i) => (i === 0 ? resolve() : requestAnimationFrame(() => step(i - 1)));
-        step(k);
-      }),
-    n,
-  );
-
 test('marks move nothing and cover nothing on flex, grid, RTL and spaced-out posts', async () => {
   const url = 'https://blog.example.org/feed';
   const html = layoutPage();
   const { count, badge } = expectedFromCli(html, url);
-  assert.equal(count, 4, 'the four laid-out posts are flagged');
+  assert.equal(count, POSTS.length, 'every laid-out post is flagged');
   const { page, tabId } = await browser.open(url, html);
   await browser.settleBadge(tabId, badge);
-  await waitForMarks(page, 4);
-  await frames(page);
+  await waitForMarks(page, POSTS.length);
+  await settled(page);
   const [before, after] = await page.evaluate(() => [window.before, window.boxes()]);
   assert.deepEqual(after, before, 'every box in every post is where it was');
   expectMarksPlaced(assert, await page.evaluate(probe));
@@ -61,9 +51,11 @@ for (const [ui, b] of [
     const { page, tabId } = await b.open(url, html);
     await b.settleBadge(tabId, badge);
     await waitForMarks(page, count);
-    await frames(page);
+    await settled(page);
     const [before, after] = await page.evaluate(() => [window.before, window.boxes()]);
     assert.deepEqual(after, before, 'every box in every post is where it was');
-    for (const p of await page.evaluate(probe)) assert.equal(p.covered, 0, `${p.id}: nothing covered`);
+    const seen = await page.evaluate(probe);
+    for (const p of seen) assert.equal(p.covered, 0, `${p.id}: nothing covered`);
+    assert.equal(seen.filter((p) => p.hits > 0).length, count, 'every flagged post shows its mark');
     await page.close();
   });

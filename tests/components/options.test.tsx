@@ -101,8 +101,10 @@ describe('corrections ("This is wrong")', () => {
     const { container } = await renderOptions();
     const section = within(container.querySelector<HTMLElement>('#corrections')!);
     await section.findByText('Jasper changed my life');
-    expect(section.getByText('@maya · Jasper')).toBeTruthy();
-    expect(section.getByText('en.cta.push — reported 2×')).toBeTruthy();
+    const texts = [...container.querySelectorAll('#corrections .item-text')].map((e) =>
+      (e.textContent ?? '').replace(/[\u2066-\u2069]/g, ''),
+    );
+    expect(texts).toEqual(['Jasper changed my life', '@maya · Jasper', 'en.cta.push — reported 2×']);
     expect(section.getByRole('button', { name: /Export the noisy rules/ })).toBeTruthy();
     for (const button of section.getAllByRole('button', { name: /^Undo: / })) fireEvent.click(button);
     await waitFor(async () =>

@@ -19,7 +19,10 @@ export const POSTS = [
      <div style="flex:1"><b>سارة تقنية</b><p style="margin:4px 0">${PROMO[2]}</p></div>${MENU}</article>`,
   // Block children spaced by sibling selectors and first/last-child margins (utility CSS).
   `<article class="post spaced" id="spaced" style="padding:12px"><h2>AI tools that paid for themselves</h2>
-     <p>${PROMO[3]}</p><p>Read the full review below.</p><a href="#more">Continue reading</a></article>`,
+     <p>${PROMO[3]}</p><p>Read the full review below. <a href="#more">Continue reading</a></p></article>`,
+  // Utility CSS that spaces every child but the last (Tailwind 4's space-y and divide-y).
+  `<article class="post tw" id="tw" style="padding:12px"><p>${PROMO[0].replace('SAVE20', 'TW20')}</p>
+     <p>Posted in Tools</p></article>`,
 ];
 const STYLE = `<style>
   body { margin: 0; font: 15px/1.4 system-ui, sans-serif; }
@@ -28,6 +31,8 @@ const STYLE = `<style>
   .spaced > * + * { margin-top: 14px; }
   .spaced > :first-child { margin-top: 0; }
   .spaced > :last-child { margin-bottom: 0; }
+  .tw > :not(:last-child) { margin-bottom: 14px; border-bottom: 1px solid #ddd; }
+  .tw > * { margin: 0; }
   h2 { margin: 0; font-size: 22px; }
 </style>`;
 
@@ -67,8 +72,8 @@ export const probe = () =>
       for (let x = b.left + 1; x < b.right; x += 3)
         for (let y = b.top + 1; y < b.bottom; y += 3) if (own(document.elementFromPoint(x, y))) covered++;
     const hits = [];
-    for (let x = r.left - 10; x < r.right + 10; x += 3)
-      for (let y = r.top - 10; y < r.bottom + 10; y += 3)
+    for (let x = r.left + 1; x < r.right; x += 3)
+      for (let y = r.top + 1; y < r.bottom; y += 3)
         if (own(document.elementFromPoint(x, y))) hits.push([x - r.left, y - r.top]);
     const mean = (i) => hits.reduce((s, h) => s + h[i], 0) / (hits.length || 1);
     return { id: a.id, width: r.width, covered, hits: hits.length, x: mean(0), y: mean(1) };
@@ -91,4 +96,23 @@ export function expectMarksPlaced(assert, seen) {
       `${p.id}: the mark is on the post's inline-end side (x ${Math.round(p.x)} of ${p.width})`,
     );
   }
+}
+
+/**
+ * Waits until marks have been placed and the posts' boxes are back to what they were (a mark that
+ * changed its post's size is moved once, in a task after the next layout), or 5 s.
+ */
+export async function settled(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const start = performance.now();
+        const same = () => JSON.stringify(window.boxes()) === JSON.stringify(window.before);
+        const check = () =>
+          same() || performance.now() - start > 5000
+            ? setTimeout(resolve, 100)
+            : requestAnimationFrame(check);
+        requestAnimationFrame(() => requestAnimationFrame(check));
+      }),
+  );
 }

@@ -57,6 +57,7 @@ describe('corrections', () => {
   test('muting an author for a product hides their posts about it, not about others', () => {
     const feedback = withCorrection(EMPTY_FEEDBACK, JASPER, 'mute');
     expect(feedback.muted).toEqual([{ author: '@maya', product: 'Jasper' }]);
+    expect(feedback.hidden).toEqual([]); // undoing the mute brings the post back too
     expect([JASPER, OTHER_POST, OTHER_PRODUCT].map((f) => dismissed(f, feedback))).toEqual([
       true,
       true,

@@ -46,18 +46,16 @@ describe('placeChip', () => {
     for (const b of [...lines, ...actions]) expect(overlaps(chipAt(spot), b)).toBe(false);
   });
 
-  test('no free spot: a dot centred on the top inline-end corner', () => {
+  test('no free spot: a dot in the top inline-end corner, inside the post (never widening the page)', () => {
     const full = [box(100, 50, 600, 200)];
-    expect(placeChip(POST, CHIP, full, false)).toEqual({
-      left: 700 - DOT / 2,
-      top: 50 - DOT / 2,
-      compact: true,
-    });
-    expect(placeChip(POST, CHIP, full, true)).toEqual({
-      left: 100 - DOT / 2,
-      top: 50 - DOT / 2,
-      compact: true,
-    });
+    expect(placeChip(POST, CHIP, full, false)).toEqual({ left: 700 - DOT, top: 50, compact: true });
+    expect(placeChip(POST, CHIP, full, true)).toEqual({ left: 100, top: 50, compact: true });
+  });
+
+  test('a long post measured only down to an edge: no spot below it', () => {
+    const menu = box(616, 54, 80, 190); // the whole end edge is taken
+    const spot = placeChip(POST, CHIP, [menu], false, 120);
+    expect(spot.top + CHIP.height).toBeLessThanOrEqual(120);
   });
 
   test('a post smaller than the chip gets the dot', () => {

@@ -47,7 +47,7 @@ describe('settings storage', () => {
 });
 
 describe('migrations', () => {
-  test('v1 → v2 adds families and empty custom rules, keeps everything else', async () => {
+  test('v1 → v2 adds families and empty custom rules, keeps everything else (no corrections yet)', async () => {
     const { SETTINGS_MIGRATIONS } = await import('@/utils/settings');
     const v1 = {
       scope: 'all',
@@ -62,6 +62,7 @@ describe('migrations', () => {
       ...v1,
       families: DEFAULT_SETTINGS.families,
       customRules: { phrases: [], products: [], links: [] },
+      feedback: { hidden: [], muted: [], noisy: [] },
     });
   });
   test('a stored v1 value is migrated when read', async () => {

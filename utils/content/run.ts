@@ -113,7 +113,7 @@ export async function runContentScript(
    */
   const waiting = new Map<Element, FindingWire>();
   let nearby: IntersectionObserver | null = null;
-  const drawMark = (el: Element, finding: FindingWire) => {
+  const drawMark = (el: Element, finding: FindingWire, before?: { width: number; height: number }) => {
     dir ??= uiDirection();
     marks.set(
       el,
@@ -124,6 +124,7 @@ export async function runContentScript(
         dir,
         (f) => void send('popup:open', { id: f.id }),
         (f, correction) => void send('finding:correct', { id: f.id, correction }),
+        before,
       ),
     );
   };
@@ -136,15 +137,22 @@ export async function runContentScript(
   let drawing = false;
   const drawDue = () => {
     drawing = false;
-    for (const el of due.splice(0, MARKS_PER_TASK)) {
+    const batch = due.splice(0, MARKS_PER_TASK);
+    // Every post's size before any mark joins it (one layout for the batch): a post whose size
+    // changes when its mark joins gets the mark moved (utils/marks.ts).
+    const sizes = batch.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    });
+    batch.forEach((el, i) => {
       const finding = waiting.get(el);
       waiting.delete(el);
       try {
-        if (finding && live.isValid) drawMark(el, finding);
+        if (finding && live.isValid) drawMark(el, finding, sizes[i]);
       } catch {
         // The page's markup refused the mark.
       }
-    }
+    });
     if (due.length > 0 && live.isValid) {
       drawing = true;
       live.setTimeout(drawDue, 0);
@@ -184,6 +192,8 @@ export async function runContentScript(
     nearby = null;
     waiting.clear();
     due.length = 0;
+    // A draw task the old context cancelled must not leave drawing stuck on.
+    drawing = false;
   };
 
   /** Adds, updates or removes the mark for one item, following the view. */
@@ -207,6 +217,7 @@ export async function runContentScript(
     if (existing?.host.isConnected) existing.update(finding);
     else if (waiting.has(el)) waiting.set(el, finding);
     else {
+      existing?.remove(); // its panel's listeners and its post's observer go with it
       marks.delete(el);
       waiting.set(el, finding);
       watchNear(el);
