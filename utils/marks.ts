@@ -463,6 +463,9 @@ export function createMark(
   return {
     host,
     update(next) {
+      // The same finding again (any settings change re-sends them all): an open panel, its
+      // "This is wrong" choices and its focus stay as they are.
+      if (JSON.stringify(next) === JSON.stringify(current)) return;
       const words = strings.verdict(next.verdict) !== chip.textContent;
       current = next;
       render();

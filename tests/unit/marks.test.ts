@@ -101,6 +101,27 @@ describe('marks', () => {
     expect(chosen).toEqual([`${f.id}:mute`]);
   });
 
+  test('the same finding again leaves an open panel and its choices as they are; a changed one redraws it', () => {
+    const f = finding({ author: '@maya', products: ['Jasper'] });
+    const m = createMark(
+      post('u'),
+      f,
+      strings,
+      'ltr',
+      () => undefined,
+      () => undefined,
+    );
+    const root = roots.get(m.host)!;
+    root.querySelector<HTMLButtonElement>('.chip')!.click();
+    const wrong = root.querySelector<HTMLButtonElement>('.wrong')!;
+    wrong.click();
+    m.update({ ...f });
+    expect(root.querySelector('.wrong')).toBe(wrong);
+    expect(root.querySelector<HTMLElement>('.choices')!.hidden).toBe(false);
+    m.update({ ...f, verdict: 'sponsored' });
+    expect(root.querySelector('.wrong')).not.toBe(wrong);
+  });
+
   test("the mark is the post's last child, out of the flow, whatever the page's CSS says of the tag", () => {
     const p = post('c');
     const m = createMark(p, SPONSORED, strings, 'ltr', () => undefined);
