@@ -126,7 +126,10 @@ async function pageView(settings: Settings, url: string): Promise<PageView> {
     marks: settings.marks,
     scope: settings.scope,
     countPromotion: settings.countPromotion,
-    feedback: settings.feedback,
+    feedback: {
+      hidden: settings.feedback.hidden.map(({ key }) => ({ key })),
+      muted: settings.feedback.muted,
+    },
     rulesKey: rulesKeyOf(settings),
     language,
     messages: language === 'auto' ? null : await fetchMessages(language).catch(() => null),

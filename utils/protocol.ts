@@ -16,7 +16,6 @@ import {
 } from './dom/limits';
 import { ALL_CUE_KINDS } from './engine/cues/kinds';
 import { CONCERNS, MAX_ITEM_TEXT, PLATFORMS, VERDICTS } from './engine/types';
-import { FeedbackSchema } from './feedback';
 
 /**
  * One item the content script read, sent to the background for analysis: the engine's
@@ -104,8 +103,18 @@ export const PageView = z.object({
   marks: z.boolean(),
   scope: z.enum(['ai', 'all']),
   countPromotion: z.boolean(),
-  /** What the person said is wrong: those posts get no mark. */
-  feedback: FeedbackSchema,
+  /**
+   * What the person said is wrong, as much as a page needs to leave those posts unmarked: the
+   * hidden posts' keys and the muted author–product pairs (no labels, no noisy-rule counts).
+   */
+  feedback: z.object({
+    hidden: z.array(z.object({ key: z.string().check(z.maxLength(40)) })).check(z.maxLength(2000)),
+    muted: z
+      .array(
+        z.object({ author: z.string().check(z.maxLength(200)), product: z.string().check(z.maxLength(100)) }),
+      )
+      .check(z.maxLength(1000)),
+  }),
   /** Changes whenever what the engine finds would change (the person's rules, cue families). */
   rulesKey: z.string(),
   /** The locale's strings when the options force a language; null follows the browser. */

@@ -11,7 +11,7 @@ const VIEW = {
   marks: true,
   scope: 'ai' as const,
   countPromotion: true,
-  feedback: { hidden: [], muted: [], noisy: [] },
+  feedback: { hidden: [], muted: [] },
   rulesKey: 'k',
   language: 'auto' as const,
   messages: null,
