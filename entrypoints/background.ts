@@ -38,9 +38,6 @@ import {
 const COLORS = { red: '#B3261E', amber: '#F4B400', grey: '#5F6368' } as const;
 const TEXT_COLORS = { red: '#FFFFFF', amber: '#1F1F1F', grey: '#FFFFFF' } as const;
 
-/** Corrections ("This is wrong") are written one after another. */
-let corrections: Promise<void> = Promise.resolve();
-
 /** The finding a mark's "Details" asked the next popup of a tab to show. */
 const focusNext = new Map<number, string>();
 
@@ -156,6 +153,9 @@ function serialQueue() {
 const perTab = serialQueue();
 const stored = serialQueue();
 const painting = serialQueue();
+/** Corrections ("This is wrong") change one settings value: written one after another, all tabs in one queue. */
+const correcting = serialQueue();
+const ALL_TABS = -1;
 
 export default defineBackground(() => {
   const handlers: Handlers = {
@@ -211,12 +211,10 @@ export default defineBackground(() => {
       if (!finding) return false;
       // One correction at a time: two quick ones never overwrite each other. The settings' change
       // repaints every badge and tells every page (see the watcher below).
-      const write = corrections.then(async () => {
+      await correcting(ALL_TABS, async () => {
         const current = await getSettings();
         await updateSettings({ feedback: withCorrection(current.feedback, finding, correction) });
       });
-      corrections = write.catch(() => undefined);
-      await write;
       return true;
     },
     'popup:open': async ({ id }, sender) => {

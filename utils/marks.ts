@@ -107,6 +107,35 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A button (never a form's submit button), with its words, class and click. */
+function button(
+  doc: Document,
+  text: string | undefined,
+  className = '',
+  onClick?: () => void,
+): HTMLButtonElement {
+  const b = el(doc, 'button', text);
+  b.type = 'button';
+  if (className) b.className = className;
+  if (onClick) b.addEventListener('click', onClick);
+  return b;
+}
+
+/** A button that shows and hides the box after it (the chip and its panel; "This is wrong" and its choices). */
+function disclosure(
+  doc: Document,
+  className: string,
+  boxClass: string,
+  text?: string,
+): [HTMLButtonElement, HTMLDivElement] {
+  const toggle = button(doc, text, className);
+  toggle.setAttribute('aria-expanded', 'false');
+  const box = el(doc, 'div');
+  box.className = boxClass;
+  box.hidden = true;
+  return [toggle, box];
+}
+
 /** What a chip must not cover: controls and media whole, text by its lines. */
 const SOLID =
   'a,button,input,select,textarea,summary,label,video,audio,img,svg,canvas,picture,iframe,[role="button"],[role="link"],[role="menuitem"],[role="checkbox"],[tabindex]';
@@ -315,13 +344,7 @@ export function createMark(
   const spot = el(doc, 'div');
   spot.className = 'spot';
   spot.dir = dir;
-  const chip = el(doc, 'button');
-  chip.className = 'chip';
-  chip.type = 'button';
-  chip.setAttribute('aria-expanded', 'false');
-  const panel = el(doc, 'div');
-  panel.className = 'panel';
-  panel.hidden = true;
+  const [chip, panel] = disclosure(doc, 'chip', 'panel');
   panel.setAttribute('role', 'dialog');
   spot.append(chip, panel);
   root.append(spot);
@@ -377,34 +400,22 @@ export function createMark(
     const why = el(doc, 'p', strings.why(current));
     const list = el(doc, 'ul');
     for (const line of strings.lines(current)) list.append(el(doc, 'li', line));
-    const details = el(doc, 'button', strings.details);
-    details.type = 'button';
-    details.addEventListener('click', () => onDetails(current));
-    const close = el(doc, 'button', strings.close);
-    close.type = 'button';
-    close.addEventListener('click', () => {
+    const details = button(doc, strings.details, '', () => onDetails(current));
+    const close = button(doc, strings.close, '', () => {
       toggle(false);
       chip.focus();
     });
     const parts: HTMLElement[] = [why, list, details];
     if (onCorrect) {
       // "This is wrong" opens its choices; each one tells the background, which hides the post.
-      const wrong = el(doc, 'button', strings.wrong);
-      wrong.type = 'button';
-      wrong.className = 'wrong';
-      wrong.setAttribute('aria-expanded', 'false');
-      const choices = el(doc, 'div');
-      choices.className = 'choices';
-      choices.hidden = true;
+      const [wrong, choices] = disclosure(doc, 'wrong', 'choices', strings.wrong);
       for (const { correction, label } of strings.choices(current)) {
-        const b = el(doc, 'button', label);
-        b.type = 'button';
-        b.dataset.correction = correction;
-        b.addEventListener('click', () => {
+        const b = button(doc, label, '', () => {
           // Once: a double click is one correction, not two noisy reports.
           for (const other of choices.querySelectorAll('button')) other.disabled = true;
           onCorrect(current, correction);
         });
+        b.dataset.correction = correction;
         choices.append(b);
       }
       wrong.addEventListener('click', () => {

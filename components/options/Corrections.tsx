@@ -22,91 +22,88 @@ function Undo({ name, onClick }: { name: string; onClick: () => void }) {
   );
 }
 
+/** One kind of correction: its heading and entries, each with its words and Undo. */
+function CorrectionList<T>({
+  title,
+  items,
+  keyOf,
+  nameOf,
+  undo,
+  onUndo,
+  pageText = false,
+}: {
+  title: string;
+  items: readonly T[];
+  keyOf: (item: T) => string;
+  nameOf: (item: T) => string;
+  /** The feedback without this entry. */
+  undo: (feedback: Settings['feedback'], item: T) => Partial<Settings['feedback']>;
+  onUndo: (change: (feedback: Settings['feedback']) => Partial<Settings['feedback']>) => void;
+  /** The words are a post's (any direction), not the UI's. */
+  pageText?: boolean;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul class="items" aria-label={title}>
+        {items.map((item) => {
+          const name = nameOf(item);
+          return (
+            <li key={keyOf(item)}>
+              <span class="item-text" dir={pageText ? 'auto' : undefined}>
+                {name}
+              </span>
+              <Undo name={name} onClick={() => onUndo((f) => undo(f, item))} />
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
 export function Corrections({ feedback, save }: { feedback: Settings['feedback']; save: Save }) {
   const { hidden, muted, noisy } = feedback;
   const empty = hidden.length === 0 && muted.length === 0 && noisy.length === 0;
+  const onUndo = (change: (f: Settings['feedback']) => Partial<Settings['feedback']>) =>
+    void save((s) => ({ feedback: { ...s.feedback, ...change(s.feedback) } }));
   return (
     <Section id="corrections" title={t('opt_feedback_title')} hint={t('opt_feedback_intro')}>
       {empty && <p class="empty-list">{t('opt_feedback_none')}</p>}
-      {hidden.length > 0 && (
-        <>
-          <h3>{t('opt_feedback_hidden')}</h3>
-          <ul class="items" aria-label={t('opt_feedback_hidden')}>
-            {hidden.map((h) => (
-              <li key={h.key} data-hidden={h.key}>
-                <span class="item-text" dir="auto">
-                  {h.label}
-                </span>
-                <Undo
-                  name={h.label}
-                  onClick={() =>
-                    void save((s) => ({
-                      feedback: { ...s.feedback, hidden: s.feedback.hidden.filter((x) => x.key !== h.key) },
-                    }))
-                  }
-                />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {muted.length > 0 && (
-        <>
-          <h3>{t('opt_feedback_muted')}</h3>
-          <ul class="items" aria-label={t('opt_feedback_muted')}>
-            {muted.map((m) => {
-              const name = t('opt_feedback_pair', [m.author, m.product]);
-              return (
-                <li key={`${m.author}\u0000${m.product}`} data-muted={m.author}>
-                  <span class="item-text">{name}</span>
-                  <Undo
-                    name={name}
-                    onClick={() =>
-                      void save((s) => ({
-                        feedback: {
-                          ...s.feedback,
-                          muted: s.feedback.muted.filter(
-                            (x) => x.author !== m.author || x.product !== m.product,
-                          ),
-                        },
-                      }))
-                    }
-                  />
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
+      <CorrectionList
+        title={t('opt_feedback_hidden')}
+        items={hidden}
+        keyOf={(h) => h.key}
+        nameOf={(h) => h.label}
+        undo={(f, h) => ({ hidden: f.hidden.filter((x) => x.key !== h.key) })}
+        onUndo={onUndo}
+        pageText
+      />
+      <CorrectionList
+        title={t('opt_feedback_muted')}
+        items={muted}
+        keyOf={(m) => `${m.author}\u0000${m.product}`}
+        nameOf={(m) => t('opt_feedback_pair', [m.author, m.product])}
+        undo={(f, m) => ({ muted: f.muted.filter((x) => x.author !== m.author || x.product !== m.product) })}
+        onUndo={onUndo}
+      />
+      <CorrectionList
+        title={t('opt_feedback_noisy')}
+        items={noisy}
+        keyOf={(n) => n.rule}
+        nameOf={(n) => t('opt_feedback_reports', [n.rule, String(n.count)])}
+        undo={(f, n) => ({ noisy: f.noisy.filter((x) => x.rule !== n.rule) })}
+        onUndo={onUndo}
+      />
       {noisy.length > 0 && (
-        <>
-          <h3>{t('opt_feedback_noisy')}</h3>
-          <ul class="items" aria-label={t('opt_feedback_noisy')}>
-            {noisy.map((n) => {
-              const name = t('opt_feedback_reports', [n.rule, String(n.count)]);
-              return (
-                <li key={n.rule} data-noisy={n.rule}>
-                  <span class="item-text">{name}</span>
-                  <Undo
-                    name={name}
-                    onClick={() =>
-                      void save((s) => ({
-                        feedback: { ...s.feedback, noisy: s.feedback.noisy.filter((x) => x.rule !== n.rule) },
-                      }))
-                    }
-                  />
-                </li>
-              );
-            })}
-          </ul>
-          <button
-            type="button"
-            class="button-secondary"
-            onClick={() => downloadText('basira-noisy-rules.json', noisyReport(feedback))}
-          >
-            {t('opt_feedback_export')}
-          </button>
-        </>
+        <button
+          type="button"
+          class="button-secondary"
+          onClick={() => downloadText('basira-noisy-rules.json', noisyReport(feedback))}
+        >
+          {t('opt_feedback_export')}
+        </button>
       )}
     </Section>
   );
