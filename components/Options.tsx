@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { applyLanguage, type LanguagePreference, type MessageLoader, t } from '@/utils/i18n';
 import { getSettings, type Settings, settingsItem, updateSettings } from '@/utils/settings';
+import { Backup } from './options/Backup';
 import { Corrections } from './options/Corrections';
 import { CustomRulesEditor } from './options/CustomRules';
 import { Choice, Section } from './options/Field';
@@ -177,6 +178,7 @@ export function Options({ loadMessages }: OptionsProps) {
         <PausedSites sites={settings.pausedSites} save={save} />
         <Corrections feedback={settings.feedback} save={save} />
         <CustomRulesEditor rules={settings.customRules} save={save} />
+        <Backup settings={settings} save={save} />
         <Reset save={save} />
       </main>
 

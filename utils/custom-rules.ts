@@ -71,8 +71,8 @@ export type ImportResult =
   | { ok: true; rules: CustomRules; added: number }
   | { ok: false; error: ImportError };
 
-/** The first problem zod found, as the entry and field it concerns. */
-function importError(
+/** The first problem zod found, as the entry and field it concerns (paths start at the lists). */
+export function importError(
   issues: readonly { path: readonly PropertyKey[] }[],
   code: 'bad' | 'limit',
 ): ImportError {
@@ -101,6 +101,14 @@ export function importCustomRules(current: CustomRules, raw: string): ImportResu
   }
   const parsed = z.safeParse(CustomRulesFile, data);
   if (!parsed.success) return { ok: false, error: importError(parsed.error.issues, 'bad') };
+  return mergeCustomRules(current, parsed.data);
+}
+
+/**
+ * `incoming` added to `current`: rules already there (compared without case) are skipped, so a
+ * file imported twice adds nothing the second time. Refused if a list would pass its limit.
+ */
+export function mergeCustomRules(current: CustomRules, incoming: CustomRules): ImportResult {
   const key = (x: unknown) => JSON.stringify(x).toLowerCase();
   const merge = <T>(a: T[], b: T[]) => {
     const seen = new Set(a.map(key));
@@ -108,9 +116,9 @@ export function importCustomRules(current: CustomRules, raw: string): ImportResu
     return [...a, ...added];
   };
   const next: CustomRules = {
-    phrases: merge(current.phrases, parsed.data.phrases),
-    products: merge(current.products, parsed.data.products),
-    links: merge(current.links, parsed.data.links),
+    phrases: merge(current.phrases, incoming.phrases),
+    products: merge(current.products, incoming.products),
+    links: merge(current.links, incoming.links),
   };
   const added =
     next.phrases.length +

@@ -88,3 +88,22 @@ export function noisyReport(feedback: Feedback): string {
   const rules = [...feedback.noisy].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
   return `${JSON.stringify({ basira: 'noisy-rules', version: 1, rules }, null, 2)}\n`;
 }
+
+/**
+ * `incoming` (a restored file's corrections) added to `current`: a hidden post or muted pair
+ * already here is kept once, and a noisy rule keeps the higher of its two counts, so restoring
+ * the same file twice changes nothing. The newest entries are kept past a list's limit.
+ */
+export function mergeFeedback(current: Feedback, incoming: Feedback): Feedback {
+  const union = <T>(a: T[], b: T[], key: (x: T) => string, limit: number) => {
+    const seen = new Set(a.map(key));
+    return [...a, ...b.filter((x) => !seen.has(key(x)) && seen.add(key(x)))].slice(-limit);
+  };
+  const counts = new Map(current.noisy.map((n) => [n.rule, n.count]));
+  for (const n of incoming.noisy) counts.set(n.rule, Math.max(counts.get(n.rule) ?? 0, n.count));
+  return {
+    hidden: union(current.hidden, incoming.hidden, (h) => h.key, LIMITS.hidden),
+    muted: union(current.muted, incoming.muted, (m) => `${m.author}\u0000${m.product}`, LIMITS.muted),
+    noisy: [...counts].map(([rule, count]) => ({ rule, count })).slice(-LIMITS.noisy),
+  };
+}

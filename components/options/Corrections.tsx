@@ -5,8 +5,8 @@
 import { noisyReport } from '@/utils/feedback';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings';
-import { downloadText } from './CustomRules';
 import { Section } from './Field';
+import { downloadText } from './FileIO';
 import type { Save } from './save';
 
 function Undo({ name, onClick }: { name: string; onClick: () => void }) {

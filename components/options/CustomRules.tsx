@@ -3,7 +3,6 @@
  * spellings), and link patterns (host and optional parameter). Each entry is checked with the
  * same zod schema the settings use; import merges a file and never drops a rule already here.
  */
-import { useId, useState } from 'preact/hooks';
 import {
   CustomLink,
   CustomPhrase,
@@ -18,6 +17,7 @@ import type { CustomRules } from '@/utils/engine/custom';
 import { plural, t } from '@/utils/i18n';
 import { normalizeSite } from '@/utils/ui/hosts';
 import { Section } from './Field';
+import { downloadText, FileRow, type ImportOutcome } from './FileIO';
 import { parse, RuleList, ruleList } from './RuleList';
 import type { Save } from './save';
 
@@ -109,71 +109,33 @@ const LINKS = ruleList({
   ),
 });
 
-/** Offers `text` as a file download (a Blob URL on a temporary link; nothing leaves the device). */
-export function downloadText(filename: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Firefox reads the Blob after the click returns: revoke a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-type ImportState = { ok: true; added: number } | { ok: false; error: string } | null;
-
 function ImportExport({ rules, save }: { rules: CustomRules; save: Save }) {
-  const id = useId();
-  const [result, setResult] = useState<ImportState>(null);
-  const onFile = async (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = ''; // the same file can be chosen again
-    if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      setResult({
-        ok: false,
-        error: describeImportError({ code: 'too-big', maxKb: MAX_IMPORT_BYTES / 1024 }, t),
-      });
-      return;
-    }
-    const raw = await file.text();
+  const onImport = async (raw: string): Promise<ImportOutcome> => {
     // A refused file changes nothing, so nothing is saved and no "Saved" is shown.
     const check = importCustomRules(rules, raw);
-    if (!check.ok) {
-      setResult({ ok: false, error: describeImportError(check.error, t) });
-      return;
-    }
-    let outcome: ImportState = null;
+    if (!check.ok) return { ok: false, error: describeImportError(check.error, t) };
+    let outcome: ImportOutcome = { ok: false, error: '' };
     await save((s) => {
       const r = importCustomRules(s.customRules, raw);
-      outcome = r.ok ? { ok: true, added: r.added } : { ok: false, error: describeImportError(r.error, t) };
+      outcome = r.ok
+        ? { ok: true, message: r.added === 0 ? t('opt_import_none') : plural('opt_import_ok', r.added) }
+        : { ok: false, error: describeImportError(r.error, t) };
       return r.ok ? { customRules: r.rules } : {};
     });
-    setResult(outcome);
+    return outcome;
   };
   return (
     <div class="rules" data-rules="file">
       <h3>{t('opt_file_title')}</h3>
-      <div class="file-row">
-        <div class="field">
-          <label for={`${id}-import`} class="file-label">
-            {t('opt_import')}
-          </label>
-          <input
-            id={`${id}-import`}
-            type="file"
-            accept="application/json,.json"
-            aria-describedby={`${id}-import-hint`}
-            onChange={onFile}
-          />
-          <p class="hint" id={`${id}-import-hint`}>
-            {t('opt_import_hint')}
-          </p>
-        </div>
+      <FileRow
+        name="rules"
+        importLabel={t('opt_import')}
+        importHint={t('opt_import_hint')}
+        failed={t('opt_import_failed')}
+        maxBytes={MAX_IMPORT_BYTES}
+        tooBig={describeImportError({ code: 'too-big', maxKb: MAX_IMPORT_BYTES / 1024 }, t)}
+        onImport={onImport}
+      >
         <button
           type="button"
           class="button-secondary export"
@@ -181,20 +143,7 @@ function ImportExport({ rules, save }: { rules: CustomRules; save: Save }) {
         >
           {t('opt_export')}
         </button>
-      </div>
-      <div class="import-result" aria-live="polite">
-        {result?.ok === true && (
-          <p class="ok">
-            {result.added === 0 ? t('opt_import_none') : plural('opt_import_ok', result.added)}
-          </p>
-        )}
-      </div>
-      {result?.ok === false && (
-        <div class="error import-error" role="alert">
-          <p>{t('opt_import_failed')}</p>
-          <p class="import-reason">{result.error}</p>
-        </div>
-      )}
+      </FileRow>
     </div>
   );
 }

@@ -1,16 +1,19 @@
 // "This is wrong" in Chromium: a post hidden from the popup, and one hidden from its in-page panel
-// (by keyboard, as a person would), stop counting at once — the badge drops and their marks go —
-// and undoing both in the options brings them back.
+// (by keyboard, as a person would), stop counting at once — the badge drops and their marks go;
+// undoing both in the options brings them back, and restoring a settings backup hides them again.
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
 import { layoutPage, POSTS, probe } from '../harness/layout.mjs';
-import { marksNow, waitForMarks } from '../harness/marks.mjs';
+import { waitForMarks } from '../harness/marks.mjs';
 
 const browser = useChromium();
 
-test('hidden from the popup and from the panel: the badge drops at once; Undo in the options restores it', async () => {
+test('hidden from the popup and from the panel: the badge drops at once; Undo restores it; a backup carries it', async () => {
   const url = 'https://blog.example.org/corrections';
   const html = layoutPage();
   const { count, badge } = expectedFromCli(html, url);
@@ -43,18 +46,33 @@ test('hidden from the popup and from the panel: the badge drops at once; Undo in
   await browser.settleBadge(tabId, String(n - 2), { stableMs: 300 });
   await waitForMarks(page, n - 2);
 
-  // The options: both posts are listed; Undo on each brings the count back.
+  // The options: both posts are listed. A backup of the settings carries them.
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   const undo = options.locator('#corrections li button');
   await undo.first().waitFor();
   assert.equal(await undo.count(), 2, 'two hidden posts listed');
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Back up settings' }).click(),
+  ]);
+  const backup = join(await mkdtemp(join(tmpdir(), 'basira-backup-')), download.suggestedFilename());
+  await download.saveAs(backup);
+  assert.equal(JSON.parse(await readFile(backup, 'utf8')).settings.feedback.hidden.length, 2);
+
+  // Undo on each brings the count back.
   await undo.first().click();
   await undo.first().click();
   await options.getByText('Nothing corrected yet.').waitFor();
-  await options.close();
   await browser.settleBadge(tabId, badge, { stableMs: 300 });
+
+  // Restoring the backup hides both posts again, at once.
+  await options.locator('[data-file="backup"] input[type="file"]').setInputFiles(backup);
+  await options.locator('#backup').getByText('Settings restored from the file.').waitFor();
+  assert.equal(await undo.count(), 2, 'the restored corrections are listed');
+  await browser.settleBadge(tabId, String(n - 2), { stableMs: 300 });
+  await options.close();
   await page.bringToFront();
-  assert.equal(await marksNow(page), n);
+  await waitForMarks(page, n - 2);
   await page.close();
 });

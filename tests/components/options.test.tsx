@@ -276,6 +276,79 @@ describe('custom rules', () => {
   });
 });
 
+describe('back up and restore', () => {
+  const backupInput = (container: Element) =>
+    container.querySelector<HTMLInputElement>('[data-file="backup"] input[type="file"]')!;
+
+  test('the backup downloads every setting, corrections and own rules included', async () => {
+    const feedback = { hidden: [{ key: 'k1', label: 'Jasper post' }], muted: [], noisy: [] };
+    await updateSettings({ customRules: RULES, feedback, pausedSites: ['example.com'] });
+    await renderOptions();
+    let blob: Blob | null = null;
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:basira/2';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Back up settings' }));
+    const saved = JSON.parse(await blob!.text());
+    expect(saved).toEqual({ format: 'basira-settings', version: 1, settings: await getSettings() });
+    expect(saved.settings).toMatchObject({ customRules: RULES, feedback, pausedSites: ['example.com'] });
+    create.mockRestore();
+    click.mockRestore();
+  });
+
+  test("restoring adds the file's corrections and rules to those here and says so", async () => {
+    await updateSettings({ customRules: RULES });
+    const { container } = await renderOptions();
+    const hidden = [{ key: 'k9', label: 'A post hidden elsewhere' }];
+    const backup = {
+      format: 'basira-settings',
+      version: 1,
+      settings: {
+        marks: false,
+        feedback: { hidden, muted: [], noisy: [] },
+        customRules: { phrases: [], products: [{ name: 'Quillo', aliases: [] }], links: [] },
+      },
+    };
+    chooseFile(backupInput(container), JSON.stringify(backup), 'basira-settings.json');
+    await within(container.querySelector('#backup')!).findByText('Settings restored from the file.');
+    const s = await getSettings();
+    expect(s.marks).toBe(false);
+    expect(s.feedback.hidden).toEqual(hidden);
+    expect(s.customRules.products.map((p) => p.name)).toEqual(['Zorblax', 'Quillo']);
+    // The restored correction is listed, with its Undo.
+    expect(container.querySelector('#corrections')!.textContent).toContain('A post hidden elsewhere');
+  });
+
+  test('a bad backup is refused in plain words naming the setting; nothing changes and nothing says "Saved"', async () => {
+    await updateSettings({ customRules: RULES });
+    const before = await getSettings();
+    const { container } = await renderOptions();
+    const backup = {
+      format: 'basira-settings',
+      version: 1,
+      settings: { pausedSites: ['fine.example', 'no way'] },
+    };
+    chooseFile(backupInput(container), JSON.stringify(backup));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This file could not be restored. Your settings have not changed.');
+    expect(alert.querySelector('.import-reason')!.textContent).toBe(
+      'entry 2 of the paused sites ("pausedSites") in the file: it must be a site\'s address or host name, such as example.com.',
+    );
+    expect(container.textContent).not.toContain(MESSAGES.en.opt_saved!.message);
+    expect(await getSettings()).toEqual(before);
+
+    chooseFile(backupInput(container), exportCustomRules(RULES));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').querySelector('.import-reason')!.textContent).toMatch(
+        /^This is a rules file, not a settings backup/,
+      ),
+    );
+    expect(await getSettings()).toEqual(before);
+  });
+});
+
 describe('reset', () => {
   test('asks first; resets every option and keeps the rules unless asked to delete them', async () => {
     await updateSettings({
