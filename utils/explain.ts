@@ -9,8 +9,12 @@ import type { FindingWire } from './protocol';
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 type Cue = FindingWire['cues'][number];
 
+/** A cue's words on one line, without the sentence punctuation the match began with (". Try it free"). */
 const clip = (s: string, n = 60) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.,;:!?،؛]+/, '')
+    .trim();
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 };
 

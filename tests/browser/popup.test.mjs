@@ -1,7 +1,7 @@
 // The popup and the options page in real Chromium: the popup opened for a fixture page lists
 // exactly the badge's findings, highlights what was matched, links each concern to catalogue
 // sources, shows a post on the page, passes axe-core (light and dark), and renders right to left
-// in Arabic (browser language and the manual override). Writes the README's screenshots to
+// in Arabic (browser language and the manual override). Writes screenshots of what it checks to
 // .output/screenshots/.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
