@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useChromium } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
-import { BADGE_RGBA, countsOnBadge } from '../harness/expected.mjs';
+import { BADGE_RGBA, expectedTitle } from '../harness/expected.mjs';
 import { xFeedHtml, xFeedOf, xPost } from '../harness/feeds.mjs';
 import { allMarks, waitForMarks } from '../harness/marks.mjs';
 
@@ -110,14 +110,7 @@ test('marks and the badge follow the settings, and findings survive a service-wo
 
 test('the badge says what it counts, and paused looks different from nothing found', async () => {
   const { items, badge: text, page, tabId } = await openFeed(12);
-  const counted = items.filter(countsOnBadge);
-  const by = (v) => counted.filter((i) => i.verdict === v).length;
-  const parts = [
-    by('undisclosed') && `${by('undisclosed')} undisclosed`,
-    by('sponsored') && `${by('sponsored')} sponsored`,
-    by('promotion') && `${by('promotion')} promotion${by('promotion') === 1 ? '' : 's'}`,
-  ].filter(Boolean);
-  assert.equal((await browser.badge(tabId)).title, `Basira: ${parts.join(' · ')}`);
+  assert.equal((await browser.badge(tabId)).title, expectedTitle(items));
 
   // In Arabic, the same counts in Arabic words.
   await setSettings({ language: 'ar' });

@@ -32,3 +32,15 @@ export const BADGE_RGBA = { red: [179, 38, 30, 255] };
 
 /** The saved platform pages and their labels (tests/fixtures/pages/index.ts). */
 export const { loadFixtures } = await load('../fixtures/pages/index.ts');
+
+/** The toolbar button's English tooltip for a page holding `items` ("Basira: 1 undisclosed · 2 sponsored"). */
+export function expectedTitle(items) {
+  const counted = items.filter(countsOnBadge);
+  const by = (v) => counted.filter((i) => i.verdict === v).length;
+  const parts = [
+    by('undisclosed') && `${by('undisclosed')} undisclosed`,
+    by('sponsored') && `${by('sponsored')} sponsored`,
+    by('promotion') && `${by('promotion')} promotion${by('promotion') === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  return parts.length ? `Basira: ${parts.join(' · ')}` : 'Basira: nothing flagged on this page';
+}

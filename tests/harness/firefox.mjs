@@ -18,8 +18,9 @@ export const GECKO_ID = 'basira@basira.app';
  * a 404 from the loopback server. The object is filled in by the `before` hook: `browser`
  * (puppeteer), `base` (the server's address) and `uuid` (the add-on's moz-extension:// host).
  * @param {() => Promise<Record<string, string>> | Record<string, string>} pages
+ * @param {{ viewport?: { width: number, height: number } }} [options] pages' size (puppeteer's 800×600 by default)
  */
-export function useFirefox(pages) {
+export function useFirefox(pages, options = {}) {
   const firefox = { uuid: randomUUID() };
   let server;
   before(async () => {
@@ -42,6 +43,7 @@ export function useFirefox(pages) {
       executablePath: FIREFOX_PATH,
       headless: true,
       args: ['--remote-allow-system-access'],
+      ...(options.viewport && { defaultViewport: options.viewport }),
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: firefox.uuid }),
         // Host permissions of MV3 content scripts are granted without a prompt in tests.
@@ -64,5 +66,71 @@ export function useFirefox(pages) {
     await firefox.browser?.close();
     server?.close();
   });
+
+  /** An extension page of the add-on's, opened once: where tests call `browser.*` as the add-on. */
+  let control = null;
+  const inExtension = async (fn, arg) => {
+    control ??= await openExtensionPage(firefox, 'options.html');
+    return control.evaluate(fn, arg);
+  };
+  /** The id of the tab showing `url`. */
+  firefox.tabIdOf = (url) =>
+    inExtension(async (u) => (await browser.tabs.query({ url: u }))[0]?.id ?? null, url);
+  /** The toolbar button of a tab: its badge text and its tooltip. */
+  firefox.badge = (tabId) =>
+    inExtension(
+      async (id) => ({
+        text: await browser.action.getBadgeText({ tabId: id }),
+        title: await browser.action.getTitle({ tabId: id }),
+      }),
+      tabId,
+    );
+  /** Waits until the badge of `tabId` satisfies `predicate` (and returns it). */
+  firefox.waitForBadge = async (tabId, predicate, timeout = 20_000) => {
+    const start = Date.now();
+    for (;;) {
+      const badge = await firefox.badge(tabId);
+      if (predicate(badge)) return badge;
+      if (Date.now() - start > timeout) throw new Error(`the badge stayed "${badge.text}" (${badge.title})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  /** Changes stored settings, as the options page does. */
+  firefox.setSettings = (patch) =>
+    inExtension(async (p) => {
+      const { settings } = await browser.storage.local.get('settings');
+      await browser.storage.local.set({ settings: { ...settings, ...p } });
+    }, patch);
+  /** The add-on's popup for a tab, opened as a page of its own (`?tabId=`, as the popup allows). */
+  firefox.openPopup = (tabId) => openExtensionPage(firefox, `popup.html?tabId=${tabId}`);
+  /** The add-on's options page. */
+  firefox.openOptions = () => openExtensionPage(firefox, 'options.html');
   return firefox;
+}
+
+/**
+ * Opens a page of the add-on's. The navigation is started without waiting for it (a
+ * moz-extension:// load does not report back over BiDi), then awaited by its address.
+ */
+async function openExtensionPage(firefox, path) {
+  const page = await firefox.browser.newPage();
+  const url = `moz-extension://${firefox.uuid}/${path}`;
+  void page.goto(url).catch(() => undefined);
+  await until(page, (u) => location.href === u && document.readyState === 'complete', url);
+  return page;
+}
+
+/**
+ * Waits until `fn(arg)`, evaluated in `page`, is truthy. Polled by hand: puppeteer's
+ * waitForFunction and waitForSelector fail at once on moz-extension:// pages, and a navigation
+ * replaces the realm they would run in.
+ */
+export async function until(page, fn, arg, timeout = 15_000) {
+  const start = Date.now();
+  for (;;) {
+    const done = await page.evaluate(fn, arg).catch(() => false);
+    if (done) return done;
+    if (Date.now() - start > timeout) throw new Error(`waited ${timeout} ms for ${fn}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
