@@ -11,7 +11,7 @@ import { corpusInputs } from './inputs';
 
 /** Words that make a referral phrase a link or invite the author is paid through. */
 const PAID_LINK =
-  /link|lien|enlace|rabattlink|empfehlung|invit|referr|referid|\bref\b|affiliate|afiliad|affili|parrain|رابط|لينك|إحالة|احالة|دعوة|دعوتي|عمولة/i;
+  /link|lien|enlace|rabattlink|empfehlung|invit|referr|referid|\bref\b|affiliate|afiliad|affili|parrain|رابط|لينك|ليان|إحالة|احالة|دعوة|دعوتي|عمولة/i;
 
 const has = (f: Finding, ...kinds: string[]) => f.cues.some((c) => kinds.includes(c.kind));
 

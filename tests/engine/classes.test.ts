@@ -76,6 +76,39 @@ const CLASSES: Record<string, Row[]> = {
     ['جربوا أداتنا الجديدة بالذكاء الاصطناعي، تلخص الاجتماعات في ثواني', 'promotion', 'ai'],
     ['Our new neighbours brought cake, what a welcome to the street', 'none', null],
   ],
+  'a maker pushing what they built is its own advertising': [
+    [
+      'I built a free AI tool that sorts your receipts into a tax sheet. No signup for your first 5 files',
+      'promotion',
+      'ai',
+    ],
+    [
+      'He creado una app con IA que corrige tus redacciones. Gratis para los 100 primeros del grupo',
+      'promotion',
+      'ai',
+    ],
+    ['برمجت أداة ذكاء اصطناعي بتلخص المحاضرات، جربوها مجانًا هالأسبوع', 'promotion', 'ai'],
+    ['I built a bookshelf for the spare room this weekend, pine and a lot of swearing', 'none', null],
+  ],
+  'selling a course off an income story': [
+    [
+      '$6,200 in 45 days with AI thumbnails 🤑 I put every prompt into my course, 40% off until Friday, link in bio',
+      'promotion',
+      'ai',
+    ],
+    [
+      'gané 1.800€ en un mes con reels hechos con IA, todo está en mi guía y hoy está a mitad de precio',
+      'promotion',
+      'ai',
+    ],
+  ],
+  'a link the brand gave to share is a tie': [
+    [
+      'Not sponsored, I just love Otter AI. They gave me a link to share with you all: otter.example/r/kim',
+      'undisclosed',
+      'ai',
+    ],
+  ],
   'a product named by its category (open world)': [
     ['Does anyone know if Pebblewise AI keeps my notes private? Thinking of cancelling', 'mention', 'ai'],
     ['Generative AI is changing how our class writes essays, and not for the better', 'none', null],
@@ -89,6 +122,7 @@ const CLASSES: Record<string, Row[]> = {
       'ai',
     ],
     ['البوت الذكي هذا يرد على زبائني بالليل، اللي يبيه يعلق وأرسل له الرابط بالخاص', 'undisclosed', 'ai'],
+    ['مساعد الذكاء الاصطناعي كيدير ليا الملخصات، كتبو «بغيت» ونصيفط ليكم الليان فالخاص', 'undisclosed', 'ai'],
   ],
   'affiliate disclosures in every language': [
     [
@@ -107,6 +141,17 @@ const CLASSES: Record<string, Row[]> = {
     ['¿Por qué todos los youtubers venden el mismo curso de IA con código de descuento?', 'mention', 'ai'],
     ['Warum steht bei diesen KI-Reels nie „Werbung“ dran, obwohl überall Rabattcodes sind?', 'mention', 'ai'],
     ['ليش كل مشهور صار يروج لتطبيق ذكاء اصطناعي ومحد يكتب #إعلان؟', 'mention', 'ai'],
+    [
+      'A brand offered me my own discount code to post about ChatGPT prompts. Do I have to put #ad on it?',
+      'mention',
+      'ai',
+    ],
+    [
+      'Me ofrecen un código de descuento para hablar de ChatGPT. ¿Eso hay que marcarlo como publicidad?',
+      'mention',
+      'ai',
+    ],
+    ['سؤال: حدا حاطط كود خصم لتطبيق ChatGPT وكاتب مو إعلان، هاد إعلان ولا لأ؟', 'mention', 'ai'],
   ],
   'spelled-apart and hidden disclosures': [
     ['s p o n s o r e d by Notion: my whole second brain lives in Notion AI now', 'sponsored', 'ai'],

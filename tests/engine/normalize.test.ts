@@ -33,6 +33,15 @@ describe('normalizeText', () => {
     ['a dotted word then a spaced one', 'c.o.d.e C.H.L.O.E.2.0', 'code chloe20'],
     ['a hashtag with its letters apart', '#a.d and #a  d', '#ad and #ad'],
     ['initials and numbers are not words', 'U.S.A. 1 2 3 4 a.k.a', 'u.s.a. 1 2 3 4 a.k.a'],
+    ['Greek capitals read as the Latin capitals they look like', 'ΑΝΖΕΙGΕ', 'anzeige'],
+    ['a Greek word stays Greek', 'ΑΝΑΚΟΙΝΩΣΗ', 'ανακοινωση'],
+    ['small capitals', 'ᴄᴏᴅᴇ ɴᴏʀᴀ25', 'code nora25'],
+    ['negative squared letters', '🅲🅾🅳🅴 MIA20', 'code mia20'],
+    ['emoji between spelled-out letters', 's✨p✨o✨n✨s✨o✨r✨e✨d', 'sponsored'],
+    ['three Arabic letters dashed apart', 'ك-و-د', 'كود'],
+    ['three spaced Arabic letters stay apart', 'ا ل م', 'ا ل م'],
+    ['a zero inside a word is o', 'c0de k0d SAVE20', 'code kod save20'],
+    ['an at sign inside a word is a, not in an email', 'Ch@tGPT, hello@brand.ai', 'chatgpt, hello@brand.ai'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

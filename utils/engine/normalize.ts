@@ -61,6 +61,59 @@ const LOOKALIKES: Record<string, string> = {
 const LOOKALIKE_UNITS = new Map<number, number>(
   Object.entries(LOOKALIKES).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]),
 );
+// Greek capitals read as the Latin capital they look like, not as their lowercase: "ΑΝΖΕΙGΕ" is
+// ANZEIGE (lowercase ν would read as v). Keyed by the original letter, before case folding.
+const CAPITAL_LOOKALIKES = new Map<number, number>(
+  Object.entries({
+    Α: 'a',
+    Β: 'b',
+    Ε: 'e',
+    Ζ: 'z',
+    Η: 'h',
+    Ι: 'i',
+    Κ: 'k',
+    Μ: 'm',
+    Ν: 'n',
+    Ο: 'o',
+    Ρ: 'p',
+    Τ: 't',
+    Υ: 'y',
+    Χ: 'x',
+  }).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]),
+);
+// Letter-like symbols compatibility folding leaves alone: small capitals ("ᴄᴏᴅᴇ").
+const SMALL_CAPITALS: Record<number, string> = {
+  7424: 'a',
+  665: 'b',
+  7428: 'c',
+  7429: 'd',
+  7431: 'e',
+  42800: 'f',
+  610: 'g',
+  668: 'h',
+  618: 'i',
+  7434: 'j',
+  7435: 'k',
+  671: 'l',
+  7437: 'm',
+  628: 'n',
+  7439: 'o',
+  7448: 'p',
+  640: 'r',
+  42801: 's',
+  7451: 't',
+  7452: 'u',
+  7456: 'v',
+  7457: 'w',
+  655: 'y',
+  7458: 'z',
+};
+/** Negative circled and negative squared letters ("🅲🅾🅳🅴"), which have no compatibility form. */
+const enclosedLetter = (cp: number): string | undefined => {
+  for (const start of [0x1f150, 0x1f170])
+    if (cp >= start && cp < start + 26) return String.fromCharCode(0x61 + cp - start);
+  return undefined;
+};
 
 function isDropped(cp: number): boolean {
   return (
@@ -129,6 +182,8 @@ function unify(cp: number): number {
 /** Normalizes one code point into a string (possibly empty). */
 function foldCodePoint(cp: number): string {
   if (isDropped(cp)) return '';
+  const letter = SMALL_CAPITALS[cp] ?? enclosedLetter(cp);
+  if (letter) return letter;
   const decomposed = String.fromCodePoint(cp).normalize('NFKD');
   let out = '';
   for (const ch of decomposed.toLowerCase()) {
@@ -199,7 +254,8 @@ export function normalize(input: string): Normalized {
     len++;
     if (isWordUnit(unit)) {
       if (isAsciiLetter(unit)) sawLatin = true;
-      else if (LOOKALIKE_UNITS.has(unit)) sawLookalike = true;
+      else if (LOOKALIKE_UNITS.has(unit) || CAPITAL_LOOKALIKES.has(input.charCodeAt(origin)))
+        sawLookalike = true;
       else if (unit >= 0x30 && unit <= 0x39) sawDigit = true;
       else sawOtherScript = true;
     } else {
@@ -214,7 +270,7 @@ export function normalize(input: string): Normalized {
     const allLookalike = sawLookalike && !sawLatin && !sawOtherScript;
     if ((sawLatin && sawLookalike) || (allLookalike && (sawDigit || prevLatin))) {
       for (let j = wordStart; j < len; j++) {
-        const r = LOOKALIKE_UNITS.get(buf[j]!);
+        const r = CAPITAL_LOOKALIKES.get(input.charCodeAt(map[j]!)) ?? LOOKALIKE_UNITS.get(buf[j]!);
         if (r !== undefined) buf[j] = r;
       }
       prevLatin = true;
@@ -248,6 +304,7 @@ export function normalize(input: string): Normalized {
     }
   }
   endWord();
+  foldLeetspeak(buf, len);
   len = joinSpacedLetters(buf, map, len);
 
   let text = '';
@@ -256,6 +313,24 @@ export function normalize(input: string): Normalized {
     text += String.fromCharCode.apply(null, buf.subarray(s, Math.min(len, s + CHUNK)) as unknown as number[]);
   }
   return { text, map: map.subarray(0, len) };
+}
+
+/**
+ * Leetspeak inside a word, as a reader reads it (in place): a zero between two Latin letters is o
+ * ("c0de", "k0d"), and an at sign between them is a ("Ch@tGPT") unless what follows it has a dot
+ * before the next space (an email address).
+ */
+function foldLeetspeak(buf: Uint16Array, len: number): void {
+  for (let j = 1; j + 1 < len; j++) {
+    const u = buf[j];
+    if ((u !== 0x30 && u !== 0x40) || !isAsciiLetter(buf[j - 1]!) || !isAsciiLetter(buf[j + 1]!)) continue;
+    if (u === 0x30) buf[j] = 0x6f;
+    else {
+      let k = j + 1;
+      while (k < len && (isAsciiLetter(buf[k]!) || isDigitUnit(buf[k]!))) k++;
+      if (buf[k] !== DOT || k + 1 >= len || !isAsciiLetter(buf[k + 1]!)) buf[j] = 0x61;
+    }
+  }
 }
 
 const isLetterUnit = (u: number) => isAsciiLetter(u) || isCyrGreek(u) || isArabicLetterUnit(u);
@@ -275,8 +350,21 @@ const unitAlone = (buf: Uint16Array, j: number, len: number) =>
   (isLetterUnit(buf[j]!) || isDigitUnit(buf[j]!)) && (j + 1 >= len || !isWordish(buf[j + 1]!));
 /** Between spelled-out letters: spaces, dots, dashes, underscores, stars or middle dots ("s.p.o.n.s.o.r.e.d", "إ-ع-ل-ا-ن"). */
 const isSpellGap = (u: number) =>
-  u === SPACE || u === DOT || u === DASH || u === 0x5f || u === 0x2a || u === 0xb7 || u === 0x2022;
-/** The most separator units read as one gap between two spelled-out letters ("c  o  d  e", "a . d"). */
+  u === SPACE ||
+  u === DOT ||
+  u === DASH ||
+  u === 0x5f ||
+  u === 0x2a ||
+  u === 0xb7 ||
+  u === 0x2022 ||
+  isEmojiUnit(u);
+/** Emoji between spelled-out letters ("s✨p✨o✨n✨s✨o✨r✨e✨d"): symbols, dingbats, a variation selector, or half of an astral pictograph. */
+const isEmojiUnit = (u: number) =>
+  (u >= 0x2600 && u <= 0x27bf) ||
+  u === 0xfe0f ||
+  (u >= 0xd83c && u <= 0xd83e) ||
+  (u >= 0xdc00 && u <= 0xdfff);
+/** The most separator units read as one gap between two spelled-out letters ("c  o  d  e", "a . d", "s✨️p"). */
 const MAX_GAP = 3;
 
 /**
@@ -323,7 +411,10 @@ function joinSpacedLetters(buf: Uint16Array, map: Int32Array, len: number): numb
         }
       }
     }
-    if (hashed ? letters >= 2 : units >= 4 && letters >= 3) {
+    // Three Arabic letters apart by something other than spaces are a word ("ك-و-د"): spaced single
+    // letters are ordinary in Arabic ("و" is "and"), and Latin ones are initials ("U.S.A", "a.k.a").
+    const three = units === 3 && letters === 3 && gapUnit !== SPACE && isArabicLetterUnit(buf[runStart]!);
+    if (hashed ? letters >= 2 : (units >= 4 && letters >= 3) || three) {
       if (hashed) {
         buf[out] = HASH;
         map[out++] = map[runStart]!;
