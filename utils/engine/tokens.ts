@@ -31,30 +31,34 @@ export function fnv1a(s: string, from = 0, to = s.length): number {
   return h >>> 0;
 }
 
-/** Offsets at which an Arabic token's stem may start once clitic prefixes (و ف ب ل ك ال) are removed. */
-function arabicStemOffsets(s: string, start: number, end: number): number[] {
-  const offsets: number[] = [];
+const hasAl = (s: string, o: number) => s.charCodeAt(o) === AL[0] && s.charCodeAt(o + 1) === AL[1];
+
+/**
+ * Calls `visit(offset)` for each offset at which an Arabic token's stem may start once clitic
+ * prefixes (و ف ب ل ك ال) are removed, leaving at least two letters. No allocation: it runs on
+ * every Arabic word.
+ */
+function arabicStems(s: string, start: number, end: number, visit: (offset: number) => void): void {
   const first = s.charCodeAt(start);
-  if (!isArabicUnit(first)) return offsets;
-  const hasAl = (o: number) => s.charCodeAt(o) === AL[0] && s.charCodeAt(o + 1) === AL[1];
-  const candidates = [start];
-  if (ONE_LETTER_PREFIXES.has(first)) {
-    candidates.push(start + 1);
-    // A conjunction before a preposition: وب، فب، ول، فل، وك ("وبكود", "فللرابط").
-    const second = s.charCodeAt(start + 1);
-    if (
-      (first === 0x0648 || first === 0x0641) &&
-      (second === 0x0628 || second === 0x0644 || second === 0x0643)
-    )
-      candidates.push(start + 2);
-  }
+  if (!isArabicUnit(first)) return;
+  const at = (o: number) => {
+    if (end - o >= 2) visit(o);
+  };
   // "لل" = لِ + ال
-  if (first === 0x0644 && s.charCodeAt(start + 1) === 0x0644) offsets.push(start + 2);
-  for (const c of candidates) {
-    if (c !== start) offsets.push(c);
-    if (hasAl(c)) offsets.push(c + 2);
+  if (first === 0x0644 && s.charCodeAt(start + 1) === 0x0644) at(start + 2);
+  if (hasAl(s, start)) at(start + 2);
+  if (!ONE_LETTER_PREFIXES.has(first)) return;
+  at(start + 1);
+  if (hasAl(s, start + 1)) at(start + 3);
+  // A conjunction before a preposition: وب، فب، ول، فل، وك ("وبكود", "فللرابط").
+  const second = s.charCodeAt(start + 1);
+  if (
+    (first === 0x0648 || first === 0x0641) &&
+    (second === 0x0628 || second === 0x0644 || second === 0x0643)
+  ) {
+    at(start + 2);
+    if (hasAl(s, start + 2)) at(start + 4);
   }
-  return offsets.filter((o) => end - o >= 2);
 }
 
 export interface KeywordIndex {
@@ -129,15 +133,14 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
         }
       }
     const first = text.charCodeAt(start);
-    if (isArabicUnit(first)) for (const o of arabicStemOffsets(text, start, i)) check(o, i);
+    if (isArabicUnit(first)) arabicStems(text, start, i, (o) => check(o, i));
     // A hashtag joins words with "_" (#كود_خصم_نون, #promo_code): each word is a token too.
     if (tagged && text.lastIndexOf('_', i - 1) >= start) {
       let from = start;
       for (let j = start; j <= i; j++) {
         if (j < i && text.charCodeAt(j) !== UNDERSCORE) continue;
         if (j > from) check(from, j);
-        if (isArabicUnit(text.charCodeAt(from)))
-          for (const o of arabicStemOffsets(text, from, j)) check(o, j);
+        if (isArabicUnit(text.charCodeAt(from))) arabicStems(text, from, j, (o) => check(o, j));
         from = j + 1;
       }
     }
