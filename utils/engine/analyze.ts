@@ -27,6 +27,28 @@ function stopwordIndex(rules: CompiledRules): Map<string, string[]> {
   return index;
 }
 
+const longestStopwords = new WeakMap<CompiledRules, number>();
+function longestStopword(rules: CompiledRules): number {
+  let n = longestStopwords.get(rules);
+  if (n === undefined) {
+    n = Math.max(0, ...[...stopwordIndex(rules).keys()].map((w) => w.length));
+    longestStopwords.set(rules, n);
+  }
+  return n;
+}
+
+/** Whether a UTF-16 unit is a letter (\p{L}), cached per unit. Surrogate halves are not. */
+const letterClass = new Uint8Array(0x10000); // 0 unknown, 1 letter, 2 not
+const LETTER_RE = /\p{L}/u;
+function isLetter(u: number): boolean {
+  let c = letterClass[u]!;
+  if (c === 0) {
+    c = u >= 0xd800 && u <= 0xdfff ? 2 : LETTER_RE.test(String.fromCharCode(u)) ? 1 : 2;
+    letterClass[u] = c;
+  }
+  return c === 1;
+}
+
 function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules): Set<string> {
   // `und`: the person's own phrases, in any language.
   const langs = new Set<string>(['en', 'und']);
@@ -38,14 +60,30 @@ function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules
   // post of under 40 words, where a language shows fewer of them), in one pass.
   if (!hint || hint === 'en' || hint === 'ar') {
     const index = stopwordIndex(rules);
+    const longest = longestStopword(rules);
     const hits = new Map<string, number>();
-    const words = normText.slice(0, 3000).split(/[^\p{L}]+/u);
-    const needed = words.length < 40 ? 2 : 3;
-    for (const w of words) {
-      const packs = index.get(w);
-      if (!packs) continue;
-      for (const lang of packs) if (!langs.has(lang)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+    // The words of the first 3,000 characters (runs of letters), scanned in place: only a run as
+    // short as a function word is looked up. `pieces` counts them as splitting on non-letters would.
+    const end = Math.min(normText.length, 3000);
+    let pieces = 1;
+    let runStart = -1;
+    for (let i = 0; i <= end; i++) {
+      const letter = i < end && isLetter(normText.charCodeAt(i));
+      if (letter) {
+        if (runStart < 0) runStart = i;
+        continue;
+      }
+      if (runStart >= 0) {
+        if (i - runStart <= longest) {
+          const packs = index.get(normText.slice(runStart, i));
+          if (packs)
+            for (const lang of packs) if (!langs.has(lang)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+        }
+        runStart = -1;
+      }
+      if (i < end && (i === 0 || isLetter(normText.charCodeAt(i - 1)))) pieces++;
     }
+    const needed = pieces < 40 ? 2 : 3;
     for (const [lang, n] of hits) if (n >= needed) langs.add(lang);
   }
   return langs;
