@@ -86,15 +86,13 @@ export function useFirefox(pages, options = {}) {
       tabId,
     );
   /** Waits until the badge of `tabId` satisfies `predicate` (and returns it). */
-  firefox.waitForBadge = async (tabId, predicate, timeout = 20_000) => {
-    const start = Date.now();
-    for (;;) {
-      const badge = await firefox.badge(tabId);
-      if (predicate(badge)) return badge;
-      if (Date.now() - start > timeout) throw new Error(`the badge stayed "${badge.text}" (${badge.title})`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  firefox.waitForBadge = (tabId, predicate, timeout = 20_000) =>
+    poll(
+      () => firefox.badge(tabId),
+      predicate,
+      timeout,
+      (b) => `the badge stayed "${b.text}" (${b.title})`,
+    );
   /** Changes stored settings, as the options page does. */
   firefox.setSettings = (patch) =>
     inExtension(async (p) => {
@@ -125,12 +123,21 @@ async function openExtensionPage(firefox, path) {
  * waitForFunction and waitForSelector fail at once on moz-extension:// pages, and a navigation
  * replaces the realm they would run in.
  */
-export async function until(page, fn, arg, timeout = 15_000) {
+export const until = (page, fn, arg, timeout = 15_000) =>
+  poll(
+    () => page.evaluate(fn, arg).catch(() => false),
+    Boolean,
+    timeout,
+    () => `waited ${timeout} ms for ${fn}`,
+  );
+
+/** Reads `read()` every 100 ms until `done(value)`; after `timeout` ms, throws `failure(value)`. */
+async function poll(read, done, timeout, failure) {
   const start = Date.now();
   for (;;) {
-    const done = await page.evaluate(fn, arg).catch(() => false);
-    if (done) return done;
-    if (Date.now() - start > timeout) throw new Error(`waited ${timeout} ms for ${fn}`);
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - start > timeout) throw new Error(failure(value));
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -6,7 +6,7 @@ import { DETECTORS } from './cues/registry';
 import { linksInText, resolveLink } from './links';
 import { normalize } from './normalize';
 import { activeRules, type CompiledRules } from './rules/compile';
-import { presentKeywords } from './tokens';
+import { presentKeywords, unitTest } from './tokens';
 import type { Cue, CueKind, Finding, ItemInput, Topic, Verdict } from './types';
 import { MAX_ITEM_TEXT, SEVERITY } from './types';
 import { decide, resolveOverlaps } from './verdict';
@@ -37,17 +37,8 @@ function longestStopword(rules: CompiledRules): number {
   return n;
 }
 
-/** Whether a UTF-16 unit is a letter (\p{L}), cached per unit. Surrogate halves are not. */
-const letterClass = new Uint8Array(0x10000); // 0 unknown, 1 letter, 2 not
-const LETTER_RE = /\p{L}/u;
-function isLetter(u: number): boolean {
-  let c = letterClass[u]!;
-  if (c === 0) {
-    c = u >= 0xd800 && u <= 0xdfff ? 2 : LETTER_RE.test(String.fromCharCode(u)) ? 1 : 2;
-    letterClass[u] = c;
-  }
-  return c === 1;
-}
+/** Whether a UTF-16 unit is a letter (\p{L}). */
+const isLetter = unitTest(/\p{L}/u);
 
 function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules): Set<string> {
   // `und`: the person's own phrases, in any language.
@@ -66,22 +57,22 @@ function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules
     // short as a function word is looked up. `pieces` counts them as splitting on non-letters would.
     const end = Math.min(normText.length, 3000);
     let pieces = 1;
-    let runStart = -1;
+    let runStart = 0; // where the current run of letters began, if the last unit was a letter
+    let inRun = false;
     for (let i = 0; i <= end; i++) {
-      const letter = i < end && isLetter(normText.charCodeAt(i));
-      if (letter) {
-        if (runStart < 0) runStart = i;
+      if (i < end && isLetter(normText.charCodeAt(i))) {
+        if (!inRun) runStart = i;
+        inRun = true;
         continue;
       }
-      if (runStart >= 0) {
-        if (i - runStart <= longest) {
-          const packs = index.get(normText.slice(runStart, i));
-          if (packs)
-            for (const lang of packs) if (!langs.has(lang)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
-        }
-        runStart = -1;
+      // A non-letter (or the end) after a run of letters closes a word; one that starts a gap
+      // (or opens the text) adds a piece.
+      if (inRun && i - runStart <= longest) {
+        const packs = index.get(normText.slice(runStart, i));
+        if (packs) for (const lang of packs) if (!langs.has(lang)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
       }
-      if (i < end && (i === 0 || isLetter(normText.charCodeAt(i - 1)))) pieces++;
+      if (i < end && (inRun || i === 0)) pieces++;
+      inRun = false;
     }
     const needed = pieces < 40 ? 2 : 3;
     for (const [lang, n] of hits) if (n >= needed) langs.add(lang);

@@ -81,33 +81,35 @@ const CAPITAL_LOOKALIKES = new Map<number, number>(
     Χ: 'x',
   }).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]),
 );
-// Letter-like symbols compatibility folding leaves alone: small capitals ("ᴄᴏᴅᴇ").
-const SMALL_CAPITALS: Record<number, string> = {
-  7424: 'a',
-  665: 'b',
-  7428: 'c',
-  7429: 'd',
-  7431: 'e',
-  42800: 'f',
-  610: 'g',
-  668: 'h',
-  618: 'i',
-  7434: 'j',
-  7435: 'k',
-  671: 'l',
-  7437: 'm',
-  628: 'n',
-  7439: 'o',
-  7448: 'p',
-  640: 'r',
-  42801: 's',
-  7451: 't',
-  7452: 'u',
-  7456: 'v',
-  7457: 'w',
-  655: 'y',
-  7458: 'z',
-};
+// Letter-like symbols compatibility folding leaves alone: small capitals ("ᴄᴏᴅᴇ"), keyed by the letter.
+const SMALL_CAPITALS = new Map<number, string>(
+  Object.entries({
+    ᴀ: 'a',
+    ʙ: 'b',
+    ᴄ: 'c',
+    ᴅ: 'd',
+    ᴇ: 'e',
+    ꜰ: 'f',
+    ɢ: 'g',
+    ʜ: 'h',
+    ɪ: 'i',
+    ᴊ: 'j',
+    ᴋ: 'k',
+    ʟ: 'l',
+    ᴍ: 'm',
+    ɴ: 'n',
+    ᴏ: 'o',
+    ᴘ: 'p',
+    ʀ: 'r',
+    ꜱ: 's',
+    ᴛ: 't',
+    ᴜ: 'u',
+    ᴠ: 'v',
+    ᴡ: 'w',
+    ʏ: 'y',
+    ᴢ: 'z',
+  }).map(([k, v]) => [k.charCodeAt(0), v]),
+);
 /** Negative circled and negative squared letters ("🅲🅾🅳🅴"), which have no compatibility form. */
 const enclosedLetter = (cp: number): string | undefined => {
   for (const start of [0x1f150, 0x1f170])
@@ -182,7 +184,7 @@ function unify(cp: number): number {
 /** Normalizes one code point into a string (possibly empty). */
 function foldCodePoint(cp: number): string {
   if (isDropped(cp)) return '';
-  const letter = SMALL_CAPITALS[cp] ?? enclosedLetter(cp);
+  const letter = SMALL_CAPITALS.get(cp) ?? enclosedLetter(cp);
   if (letter) return letter;
   const decomposed = String.fromCodePoint(cp).normalize('NFKD');
   let out = '';

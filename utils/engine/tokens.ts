@@ -5,17 +5,20 @@
  */
 import { isArabicUnit } from './arabic';
 
-const wordClass = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not word
-const WORD_RE = /[\p{L}\p{N}_]/u;
-
-function isWord(u: number): boolean {
-  let c = wordClass[u]!;
-  if (c === 0) {
-    c = u >= 0xd800 && u <= 0xdfff ? 2 : WORD_RE.test(String.fromCharCode(u)) ? 1 : 2;
-    wordClass[u] = c;
-  }
-  return c === 1;
+/** A test of one UTF-16 unit against `re`, cached per unit; surrogate halves never match. */
+export function unitTest(re: RegExp): (unit: number) => boolean {
+  const known = new Uint8Array(0x10000); // 0 unknown, 1 matches, 2 does not
+  return (u) => {
+    let c = known[u]!;
+    if (c === 0) {
+      c = u >= 0xd800 && u <= 0xdfff ? 2 : re.test(String.fromCharCode(u)) ? 1 : 2;
+      known[u] = c;
+    }
+    return c === 1;
+  };
 }
+
+const isWord = unitTest(/[\p{L}\p{N}_]/u);
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
