@@ -14,6 +14,8 @@ import { type CueKind, FLAGGED } from '@/utils/engine/types';
 import { withCorrection } from '@/utils/feedback';
 import { kept, toWire } from '@/utils/findings';
 import { applyLanguage, fetchMessages, plural, t } from '@/utils/i18n';
+import { Memory } from '@/utils/memory/keeper';
+import { MEMORY_NOTICE_KEY } from '@/utils/memory/notice';
 import { type Handlers, onMessages } from '@/utils/messaging';
 import type { PageView, TabState } from '@/utils/protocol';
 import { badgeLook, badgeSummary, badgeTitle, visibleFindings } from '@/utils/scope';
@@ -153,6 +155,18 @@ function serialQueue() {
 const perTab = serialQueue();
 const stored = serialQueue();
 const painting = serialQueue();
+/**
+ * Memory (utils/memory): earlier posts' disclosed partnerships, given to the engine with each new
+ * post by the same author, and every flagged finding, kept in IndexedDB for the insights page.
+ * An unreadable database is rebuilt empty; the notice is kept for the options and insights pages.
+ */
+const memory$ = new Memory({
+  onReset: (reason) =>
+    void browser.storage.local
+      .set({ [MEMORY_NOTICE_KEY]: { date: Date.now(), reason } })
+      .catch(() => undefined),
+});
+
 /** Corrections ("This is wrong") change one settings value: written one after another, all tabs in one queue. */
 const correcting = serialQueue();
 const ALL_TABS = -1;
@@ -186,9 +200,17 @@ export default defineBackground(() => {
         if (current.url !== data.url || current.status === 'paused') return null;
         const settings = await currentSettings();
         const { rules, off } = engineFor(settings);
-        const findings = data.items.map((item) =>
-          kept(toWire(analyzeItem(item, rules, { disabledKinds: off }), item, item.order)),
-        );
+        const remembering = await memory$.ready(settings.memory.retentionDays);
+        // In page order, each post remembered before the next is judged: a labelled post is
+        // evidence for the same author's later post in the same batch.
+        const findings = data.items.map((item) => {
+          const partners = remembering ? memory$.partnersFor(item) : [];
+          const input = partners.length > 0 ? { ...item, partners } : item;
+          const finding = kept(toWire(analyzeItem(input, rules, { disabledKinds: off }), item, item.order));
+          if (remembering && settings.memory.on) memory$.remember(finding, item, settings.memory.keepPages);
+          return finding;
+        });
+        void memory$.flush();
         const tab = mergeFindings(current, findings, data.done);
         memory.set(tabId, tab);
         return { findings, settings, written: stored(tabId, () => appendPart(tabId, tab, findings)) };
@@ -215,6 +237,10 @@ export default defineBackground(() => {
         const current = await getSettings();
         await updateSettings({ feedback: withCorrection(current.feedback, finding, correction) });
       });
+      return true;
+    },
+    'memory:forget': async () => {
+      await memory$.forget();
       return true;
     },
     'popup:open': async ({ id }, sender) => {
@@ -261,7 +287,11 @@ export default defineBackground(() => {
   }
 
   onMessages(handlers);
-  settingsItem.watch(() => void repaintAll());
+  settingsItem.watch((next) => {
+    void repaintAll();
+    // A shorter retention applies at once.
+    if (next?.memory) void memory$.prune(next.memory.retentionDays);
+  });
   void currentSettings().then((s) => applyLanguage(s.language));
   browser.tabs.onRemoved.addListener((tabId) => {
     void perTab(tabId, async () => {

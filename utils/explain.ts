@@ -42,13 +42,39 @@ function buriedReason(detail: string, t: Translate): string {
  * and where it goes ("Affiliate link: jasper.ai"), not by the English name of the network's
  * rule, which stays for the command-line audit.
  */
-export function describeCue(cue: Cue, t: Translate): string {
+export function describeCue(cue: Cue, t: Translate, author?: string | null): string {
+  if (cue.kind === 'prior-partnership' && cue.evidence) return priorLine(cue.evidence, t, author);
   let value = cue.text;
   if (cue.kind === 'affiliate-link' || cue.kind === 'opaque-link')
     value = hostOf(cue.text) ?? cue.detail ?? cue.text;
-  else if (cue.kind === 'ai-product') value = cue.detail ?? cue.text;
+  else if (cue.kind === 'ai-product' || cue.kind === 'prior-partnership') value = cue.detail ?? cue.text;
   else if (cue.kind === 'buried-disclosure') value = cue.detail ? buriedReason(cue.detail, t) : cue.text;
   return t(`cue_${cue.kind.replace(/-/g, '_')}`, clip(value));
+}
+
+/** The day a person saw an earlier post, in the UI's language ("3 Nov", "٣ نوفمبر"). */
+export function seenOn(date: number, t: Translate): string {
+  const code = t('locale_code');
+  try {
+    return new Intl.DateTimeFormat(code === 'locale_code' ? undefined : code, {
+      day: 'numeric',
+      month: 'short',
+    }).format(new Date(date));
+  } catch {
+    return new Date(date).toISOString().slice(0, 10);
+  }
+}
+
+/**
+ * The evidence of a prior partnership in plain words: "On 3 Nov you saw @maya's post labelled
+ * “Paid partnership with HeyGen”" / "… disclosing a partnership with HeyGen (“#ad”)".
+ */
+function priorLine(e: NonNullable<Cue['evidence']>, t: Translate, author?: string | null): string {
+  const who = author?.trim() || t('prior_this_author');
+  const day = seenOn(e.date, t);
+  return e.kind === 'label'
+    ? t('cue_prior_partnership_label', [day, clip(who, 40), clip(e.words, 60)])
+    : t('cue_prior_partnership_disclosure', [day, clip(who, 40), clip(e.brand, 40), clip(e.words, 30)]);
 }
 
 /** One line on why the finding matters. */
@@ -103,7 +129,9 @@ export function cueLines(finding: FindingWire, t: Translate, max = 6): string[] 
   for (const c of kept) {
     if (c.kind === 'ai-product' && c !== kept.find((k) => k.kind === 'ai-product')) continue;
     const line =
-      c.kind === 'ai-product' ? describeCue({ ...c, detail: products.join(', ') }, t) : describeCue(c, t);
+      c.kind === 'ai-product'
+        ? describeCue({ ...c, detail: products.join(', ') }, t)
+        : describeCue(c, t, finding.author);
     if (!lines.includes(line)) lines.push(line);
     if (lines.length >= max) break;
   }

@@ -31,6 +31,17 @@ export function toWire(f: Finding, input: ItemInput, order: number): FindingWire
       ...(c.start !== undefined ? { start: c.start, end: c.end } : {}),
       sources: c.sources.slice(0, 20),
       ...(c.detail ? { detail: c.detail.slice(0, 300) } : {}),
+      ...(c.evidence
+        ? {
+            evidence: {
+              brand: c.evidence.brand.slice(0, 100),
+              date: c.evidence.date,
+              kind: c.evidence.kind,
+              words: c.evidence.words.slice(0, 200),
+              url: c.evidence.url?.slice(0, 2000) ?? null,
+            },
+          }
+        : {}),
     })),
     concerns: f.concerns,
     excerpt: f.excerpt.slice(0, 600),

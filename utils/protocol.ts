@@ -53,6 +53,16 @@ const CueWire = z.object({
   end: z.optional(z.number()),
   sources: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20)),
   detail: z.optional(z.string().check(z.maxLength(300))),
+  /** A prior-partnership cue's earlier post (utils/memory). */
+  evidence: z.optional(
+    z.object({
+      brand: z.string().check(z.maxLength(100)),
+      date: z.number(),
+      kind: z.enum(['label', 'disclosure']),
+      words: z.string().check(z.maxLength(200)),
+      url: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+    }),
+  ),
 });
 
 export const FindingWire = z.object({
@@ -172,6 +182,12 @@ export const PROTOCOL = {
   'popup:open': {
     from: 'content' as Origin,
     request: z.object({ id: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_ID))) }),
+    response: z.boolean(),
+  },
+  /** Options or insights page: forget everything memory kept (the ledger and what it taught). */
+  'memory:forget': {
+    from: 'extension' as Origin,
+    request: z.object({}),
     response: z.boolean(),
   },
   /** Popup: the state of a tab. */

@@ -35,6 +35,7 @@ const NAMED = [
   'badge',
   'language',
   'families',
+  'memory',
   'pausedSites',
   'feedback',
 ] as const;
@@ -108,6 +109,7 @@ export function importSettings(current: Settings, raw: string): SettingsImportRe
     ...(file.badge !== undefined && { badge: file.badge }),
     ...(file.language !== undefined && { language: file.language }),
     ...(file.families !== undefined && { families: file.families }),
+    ...(file.memory !== undefined && { memory: file.memory }),
     pausedSites: [...new Set([...current.pausedSites, ...sites])].slice(0, 5000),
     customRules: rules.rules,
     feedback: file.feedback ? mergeFeedback(current.feedback, file.feedback) : current.feedback,

@@ -32,6 +32,15 @@ export const SettingsSchema = z.object({
   customRules: CustomRulesSchema,
   /** "This is wrong": hidden posts, authors muted for a product, rules reported as noisy. */
   feedback: FeedbackSchema,
+  /** Memory on the device (utils/memory): what earlier posts teach about the next. */
+  memory: z.strictObject({
+    /** False pauses it: nothing new is remembered (what is remembered still counts). */
+    on: z.boolean(),
+    /** Entries older than this many days are forgotten. */
+    retentionDays: z.number().check(z.int(), z.gte(1), z.lte(3650)),
+    /** Keep each post's address and excerpt (off: the host and the post's id only). */
+    keepPages: z.boolean(),
+  }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -45,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   families: { disclosure: true, links: true, codes: true, pressure: true },
   customRules: EMPTY_CUSTOM_RULES,
   feedback: EMPTY_FEEDBACK,
+  memory: { on: true, retentionDays: 90, keepPages: false },
 };
 
 export function disabledKinds(settings: Settings): Set<CueKind> {
@@ -111,6 +121,17 @@ export function coerceSettings(raw: unknown): Settings {
           .filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 253)
           .slice(0, 5000);
       }
+      continue;
+    }
+    if (key === 'memory' && isRecord(value)) {
+      // Each valid field is kept on its own: a bad retention never switches memory back on.
+      const shape = SettingsSchema.def.shape.memory.def.shape as Record<string, z.ZodMiniType>;
+      out[key] = Object.fromEntries(
+        Object.entries(DEFAULT_SETTINGS.memory).map(([f, d]) => {
+          const parsed = z.safeParse(shape[f]!, value[f]);
+          return [f, parsed.success ? parsed.data : d];
+        }),
+      );
       continue;
     }
     if (key === 'families' && isRecord(value)) {

@@ -154,6 +154,7 @@ describe('coerceSettings under fuzzing', () => {
       muted: chance(r, 0.5) ? [{ author: '@maya', product: 'Jasper' }] : [],
       noisy: chance(r, 0.5) ? [{ rule: 'en.cta.push', count: int(r, 1, 9) }] : [],
     },
+    memory: { on: chance(r, 0.5), retentionDays: int(r, 1, 365), keepPages: chance(r, 0.5) },
   });
   const HOSTILE: unknown[] = [
     null,

@@ -32,6 +32,7 @@ function handlers(): Handlers {
     })),
     'popup:open': vi.fn(async () => true),
     'finding:correct': vi.fn(async () => true),
+    'memory:forget': vi.fn(async () => true),
   };
 }
 
@@ -42,6 +43,8 @@ describe('senderAllowed', () => {
     ['content message from another extension', 'page:start', { ...tabSender, id: 'other' }, false],
     ['popup message from the popup', 'tab:get', popupSender, true],
     ['popup message from a content script', 'tab:get', tabSender, false],
+    ['forgetting memory from an extension page', 'memory:forget', popupSender, true],
+    ['forgetting memory from a content script', 'memory:forget', tabSender, false],
   ] as const)('%s → %s', (_n, type, sender, allowed) => {
     expect(senderAllowed(type, sender, ID, ORIGIN)).toBe(allowed);
   });

@@ -47,7 +47,7 @@ describe('settings storage', () => {
 });
 
 describe('migrations', () => {
-  test('v1 → v2 adds families and empty custom rules, keeps everything else (no corrections yet)', async () => {
+  test('v1 → v2 adds families and empty custom rules, keeps everything else (no corrections or memory settings yet)', async () => {
     const { SETTINGS_MIGRATIONS } = await import('@/utils/settings');
     const v1 = {
       scope: 'all',
@@ -63,6 +63,20 @@ describe('migrations', () => {
       families: DEFAULT_SETTINGS.families,
       customRules: { phrases: [], products: [], links: [] },
       feedback: { hidden: [], muted: [], noisy: [] },
+      memory: { on: true, retentionDays: 90, keepPages: false },
+    });
+  });
+  test('memory settings: each valid field survives a broken neighbour', () => {
+    expect(coerceSettings({ memory: { on: false, retentionDays: -3, keepPages: 'yes' } }).memory).toEqual({
+      on: false,
+      retentionDays: 90,
+      keepPages: false,
+    });
+    expect(coerceSettings({ memory: 'corrupt' }).memory).toEqual(DEFAULT_SETTINGS.memory);
+    expect(coerceSettings({ memory: { on: true, retentionDays: 30.5, keepPages: true } }).memory).toEqual({
+      on: true,
+      retentionDays: 90,
+      keepPages: true,
     });
   });
   test('a stored v1 value is migrated when read', async () => {

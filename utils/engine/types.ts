@@ -58,6 +58,25 @@ export interface ItemInput {
   url?: string | null;
   platform: Platform;
   author?: string | null;
+  /**
+   * Partnerships this author disclosed, or that the platform labelled, in posts the person saw
+   * earlier (the background's memory, utils/memory/). The engine never stores anything itself.
+   */
+  partners?: readonly PriorPartnership[];
+}
+
+/** An earlier post's disclosed or labelled partnership with a brand, by the same author on the same platform. */
+export interface PriorPartnership {
+  /** The brand as that post named it ("HeyGen"). */
+  brand: string;
+  /** When the person saw that post (ms since the epoch). */
+  date: number;
+  /** How it was tied: a native label, or a disclosure the author wrote. */
+  kind: 'label' | 'disclosure';
+  /** The label or disclosure words ("Paid partnership with HeyGen", "#ad"). */
+  words: string;
+  /** The earlier post's address, only when the person chose to keep addresses. */
+  url?: string | null;
 }
 
 export type { CueKind } from './cues/kinds';
@@ -81,6 +100,8 @@ export interface Cue {
   concerns?: Concern[];
   /** Inside quotation marks: the post quotes the words rather than saying them. */
   quoted?: boolean;
+  /** For a prior-partnership cue: the earlier post that shows the tie. */
+  evidence?: PriorPartnership;
 }
 
 export const CONCERNS = [

@@ -1,5 +1,5 @@
 import { hasArabic } from '../arabic';
-import { toOriginalSpan } from '../normalize';
+import { normalize, toOriginalSpan } from '../normalize';
 import { type ScanRegex, scanAll, scanTest } from '../patterns';
 import type { LexiconRef } from '../rules/compile';
 import type { Cue } from '../types';
@@ -171,6 +171,16 @@ const detector: CueDetector = {
       if (span) [cue.start, cue.end] = span;
       found.push({ entryId: `open:${key}`, ambiguous: false, cue });
     };
+    // A platform label naming its partner names the product for certain ("Paid partnership with
+    // HeyGen", "شراكة مدفوعة مع جاما"): the platform wrote it, not the author.
+    if (gated || ctx.item.labels.length > 0)
+      for (const label of ctx.item.labels.slice(0, 10)) {
+        const norm = normalize(label.slice(0, 200)).text;
+        scanAll(lex.res, norm, 3, (m) => {
+          const entry = m[1] ? lex.byAlias.get(m[1]) : undefined;
+          if (entry) confirm(entry, entry.name);
+        });
+      }
     // A brand's own handle or partner hashtag names it for certain: @NotionHQ, @Gamma_App,
     // #RunwayPartner, #GeminiAmbassador.
     if (text.includes('@') || text.includes('#'))

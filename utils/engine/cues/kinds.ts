@@ -23,6 +23,7 @@ export const CUE_KINDS = {
   'buried-disclosure': { family: 'disclosure', shown: true, textRules: false, custom: false },
   'ambiguous-disclosure': { family: 'disclosure', shown: true, textRules: true, custom: true },
   'negated-disclosure': { family: 'disclosure', shown: true, textRules: true, custom: true },
+  'prior-partnership': { family: null, shown: true, textRules: false, custom: false },
   'affiliate-link': { family: 'links', shown: true, textRules: false, custom: false },
   'opaque-link': { family: 'links', shown: true, textRules: false, custom: false },
   'promo-code': { family: 'codes', shown: true, textRules: true, custom: true },

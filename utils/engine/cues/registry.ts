@@ -13,6 +13,7 @@ import hype from './hype';
 import negatedDisclosure from './negated-disclosure';
 import opaqueLink from './opaque-link';
 import platformLabel from './platform-label';
+import priorPartnership from './prior-partnership';
 import promoCode from './promo-code';
 import referral from './referral';
 import urgency from './urgency';
@@ -34,6 +35,7 @@ export const DETECTORS: readonly CueDetector[] = [
   aiGeneric,
   aiTopic,
   discourse,
+  priorPartnership,
 ];
 
 export const DETECTOR_BY_KIND = new Map(DETECTORS.map((d) => [d.kind, d]));
