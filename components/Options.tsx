@@ -3,13 +3,15 @@
  * (a queue), so quick changes never overwrite each other; changes made elsewhere (the popup's
  * pause) show up here through the settings watcher.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { applyLanguage, type LanguagePreference, type MessageLoader, t } from '@/utils/i18n';
 import { getSettings, type Settings, settingsItem, updateSettings } from '@/utils/settings';
+import { extensionMemoryActions, type MemoryActions } from '@/utils/ui/memory-actions';
 import { Backup } from './options/Backup';
 import { Corrections } from './options/Corrections';
 import { CustomRulesEditor } from './options/CustomRules';
 import { Choice, Section } from './options/Field';
+import { MemorySection } from './options/Memory';
 import { PausedSites } from './options/PausedSites';
 import { Reset } from './options/Reset';
 import type { Save } from './options/save';
@@ -28,9 +30,12 @@ const LANGUAGES: { value: LanguagePreference; lang?: string; name?: string }[] =
 export interface OptionsProps {
   /** Reads a locale's messages when the language is switched (tests pass their own). */
   loadMessages?: MessageLoader;
+  /** Memory's ledger, notice and "Forget" (tests pass their own). */
+  memoryActions?: MemoryActions;
 }
 
-export function Options({ loadMessages }: OptionsProps) {
+export function Options({ loadMessages, memoryActions }: OptionsProps) {
+  const memory = useMemo(() => memoryActions ?? extensionMemoryActions(), [memoryActions]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState('');
   const [, setLanguageVersion] = useState(0);
@@ -175,6 +180,7 @@ export function Options({ loadMessages }: OptionsProps) {
           </div>
         </Section>
 
+        <MemorySection memory={settings.memory} save={save} actions={memory} />
         <PausedSites sites={settings.pausedSites} save={save} />
         <Corrections feedback={settings.feedback} save={save} />
         <CustomRulesEditor rules={settings.customRules} save={save} />

@@ -123,6 +123,14 @@ export function Popup({ actions, pollMs = 1000 }: PopupProps) {
           >
             {t('popup_about')}
           </button>
+          <button
+            type="button"
+            class="button-quiet"
+            data-action="insights"
+            onClick={() => actions.openInsights()}
+          >
+            {t('insights_open')}
+          </button>
           <button type="button" class="button-quiet" onClick={() => actions.openOptions()}>
             {t('popup_settings')}
           </button>

@@ -26,6 +26,15 @@ function where(f: FindingWire): string {
   return parts.join(' · ');
 }
 
+/** The earlier post a prior-partnership cue points to, when its address was kept (http and https only). */
+function earlierPost(f: FindingWire): string | null {
+  for (const c of f.cues) {
+    const url = c.kind === 'prior-partnership' ? c.evidence?.url : null;
+    if (url && /^https?:\/\//i.test(url)) return url;
+  }
+  return null;
+}
+
 /** The corrections a finding offers, in words: muting needs an author and a product. */
 const corrections = (f: FindingWire) => correctionChoices(f, t);
 
@@ -79,6 +88,11 @@ export function FindingCard({ finding: f, index, onShow, onCorrect, focused = fa
         >
           {`${t('concerns_heading')}: ${f.concerns.map((c) => t(concernKey(c))).join(' · ')}`}
         </button>
+      )}
+      {earlierPost(f) && (
+        <a class="button-secondary earlier" href={earlierPost(f)!} target="_blank" rel="noopener noreferrer">
+          {t('memory_show_earlier')}
+        </a>
       )}
       {onShow && (
         <button type="button" class="button-secondary show" onClick={() => onShow(f)}>

@@ -54,6 +54,7 @@ async function once(): Promise<number> {
     show: async () => true,
     correct: async () => undefined,
     openOptions: () => undefined,
+    openInsights: () => undefined,
     settings: async () => ({ pausedSites: [], scope: 'ai' }),
     setPaused: async () => undefined,
     watchSettings: () => () => undefined,

@@ -394,3 +394,37 @@ describe('language', () => {
     expect(document.documentElement.dir).toBe('ltr');
   });
 });
+
+describe('memory', () => {
+  const memoryActions = () => ({
+    read: vi.fn(async () => ({ entries: [], dropped: 0 })),
+    forget: vi.fn(async () => undefined),
+    paused: vi.fn(async () => false),
+    notice: vi.fn(async () => null),
+    dismissNotice: vi.fn(async () => undefined),
+    openInsights: vi.fn(),
+  });
+
+  test('pause, retention and keeping addresses save at once; insights opens; forgetting asks first', async () => {
+    const actions = memoryActions();
+    const { container } = render(<Options memoryActions={actions} />);
+    await screen.findByRole('heading', { level: 1 });
+    fireEvent.click(setting(container, 'memory.on'));
+    await waitFor(async () => expect((await getSettings()).memory.on).toBe(false));
+    const retention = container.querySelector<HTMLSelectElement>('[data-setting="memory.retentionDays"]')!;
+    fireEvent.change(retention, { target: { value: '30' } });
+    await waitFor(async () => expect((await getSettings()).memory.retentionDays).toBe(30));
+    fireEvent.click(setting(container, 'memory.keepPages'));
+    await waitFor(async () =>
+      expect((await getSettings()).memory).toEqual({ on: false, retentionDays: 30, keepPages: true }),
+    );
+    const section = container.querySelector<HTMLElement>('#memory')!;
+    fireEvent.click(within(section).getByRole('button', { name: 'Insights' }));
+    expect(actions.openInsights).toHaveBeenCalledOnce();
+    fireEvent.click(within(section).getByRole('button', { name: 'Forget everything' }));
+    expect(actions.forget).not.toHaveBeenCalled();
+    fireEvent.click(within(section).getByRole('button', { name: 'Yes, forget everything' }));
+    await within(section).findByText('Everything remembered was deleted.');
+    expect(actions.forget).toHaveBeenCalledOnce();
+  });
+});

@@ -21,6 +21,8 @@ export interface PopupActions {
   /** "This is wrong": records the correction in the settings (the badge follows at once). */
   correct(finding: FindingWire, correction: Correction): Promise<void>;
   openOptions(): void;
+  /** Opens the insights page (what memory kept) in a tab. */
+  openInsights(): void;
   settings(): Promise<PopupSettings>;
   setPaused(host: string, paused: boolean): Promise<void>;
   /** Calls back when settings change elsewhere; returns the unsubscribe. */
@@ -44,6 +46,9 @@ export function extensionActions(tabId: () => Promise<number | null>): PopupActi
     },
     openOptions() {
       void browser.runtime.openOptionsPage();
+    },
+    openInsights() {
+      void browser.tabs.create({ url: browser.runtime.getURL('/insights.html' as never) });
     },
     settings: getSettings,
     async setPaused(host, paused) {
