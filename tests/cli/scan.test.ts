@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -83,6 +83,51 @@ describe('scan CLI', () => {
     const { code, err } = await run(args as string[]);
     expect(code).toBe(1);
     expect(err).toMatch(message);
+  });
+});
+
+describe('--memory', () => {
+  const MEMORY = join(__dirname, '../fixtures/memory');
+  /** The labelled post saved as b.html and the later push as a.html: order by capture time, not by name. */
+  async function saved(labelledFirst: boolean) {
+    const dir = await mkdtemp(join(tmpdir(), 'basira-memory-'));
+    await copyFile(join(MEMORY, '1-labelled.html'), join(dir, 'b.html'));
+    await copyFile(join(MEMORY, '2-unlabelled.html'), join(dir, 'a.html'));
+    const [early, late] = [new Date('2026-11-03T10:00:00Z'), new Date('2026-11-20T10:00:00Z')];
+    await utimes(join(dir, 'b.html'), labelledFirst ? early : late, labelledFirst ? early : late);
+    await utimes(join(dir, 'a.html'), labelledFirst ? late : early, labelledFirst ? late : early);
+    return dir;
+  }
+  const verdictOf = (out: string, file: string) =>
+    out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .find((r) => r.file.endsWith(file));
+
+  test('a later push by an author whose earlier post was labelled is undisclosed, with the evidence as a cue', async () => {
+    const dir = await saved(true);
+    const { code, out } = await run(['--memory', dir]);
+    expect(code).toBe(0);
+    const push = verdictOf(out, 'a.html');
+    expect(push.verdict).toBe('undisclosed');
+    expect(push.items[0].cues).toContainEqual(
+      expect.objectContaining({ kind: 'prior-partnership', text: 'Paid partnership with HeyGen' }),
+    );
+    // Records come in capture order: the labelled page first.
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).file.split('/').pop()),
+    ).toEqual(['b.html', 'a.html']);
+  });
+
+  test('without --memory, or when the push was captured first, each page is judged alone', async () => {
+    const dir = await saved(true);
+    expect(verdictOf((await run([dir])).out, 'a.html').verdict).toBe('promotion');
+    const reversed = await saved(false);
+    expect(verdictOf((await run(['--memory', reversed])).out, 'a.html').verdict).toBe('promotion');
   });
 });
 

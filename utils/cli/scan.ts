@@ -8,10 +8,12 @@ import { parseHTML } from 'linkedom';
 import { plainTextItems } from '../adapters/plain-text';
 import { adapterFor, discoverItems } from '../adapters/registry';
 import { canonicalUrl } from '../dom/text';
-import { analyzePage } from '../engine/analyze';
+import { analyzePage, pageVerdict } from '../engine/analyze';
 import { type CueKind, isShown } from '../engine/cues/kinds';
 import { bundledRules } from '../engine/rules/bundled';
 import type { ItemInput, Platform, Topic, Verdict } from '../engine/types';
+import { PartnerIndex } from '../memory/graph';
+import { judgeRemembering } from '../memory/judge';
 
 export type Format = 'jsonl' | 'table' | 'csv';
 
@@ -111,9 +113,15 @@ function toRecord(
   };
 }
 
+/** Memory across files (`--memory`): the author → brand index, and when the file was captured. */
+export interface ScanMemory {
+  index: PartnerIndex;
+  date: number;
+}
+
 export async function scanFile(
   file: string,
-  opts: { url?: string | null; allTopics?: boolean },
+  opts: { url?: string | null; allTopics?: boolean; memory?: ScanMemory },
 ): Promise<FileRecord | ErrorRecord> {
   let buffer: Buffer;
   try {
@@ -140,7 +148,19 @@ export async function scanFile(
           items: plainTextItems(text, opts.url ?? null),
         }
       : itemsOfHtml(text, opts.url ?? null);
-    const analyzed = analyzePage(page.items, bundledRules(), { allTopics: opts.allTopics ?? false });
+    const rules = bundledRules();
+    const memory = opts.memory;
+    // With memory, posts are judged one by one in page order, each after the ones before it.
+    const analyzed = memory
+      ? (() => {
+          const items = page.items.map(
+            (item) =>
+              judgeRemembering({ ...item, url: item.url ?? page.url }, rules, memory.index, memory.date)
+                .finding,
+          );
+          return { ...pageVerdict(items, opts.allTopics ?? false), items };
+        })()
+      : analyzePage(page.items, rules, { allTopics: opts.allTopics ?? false });
     return toRecord(file, page.url, page.platform, analyzed);
   } catch (e) {
     return { file, error: `cannot parse: ${(e as Error).message}` };
@@ -214,10 +234,28 @@ Options:
   --format jsonl|table|csv  output format (default: table on a terminal, jsonl otherwise)
   --url <address>           address for .txt files and pages without a canonical link
   --all-topics              count non-AI items in the page verdict too
+  --memory                  judge pages in capture order (file modification time, then name),
+                            remembering each author's disclosed or labelled partnerships: a later
+                            push of the same brand by the same author without a disclosure is
+                            undisclosed (as the extension's memory does; nothing is written)
   -h, --help                show this help
 
 Exit codes: 0 done, 1 bad usage, 2 some files could not be read or parsed.
 `;
+
+/** Files in the order they were captured: modification time, then name (an unreadable file keeps its place at the end). */
+async function inCaptureOrder(files: readonly string[]): Promise<{ file: string; date: number }[]> {
+  const dated = await Promise.all(
+    files.map(async (file) => ({
+      file,
+      date: await stat(file).then(
+        (s) => s.mtimeMs,
+        () => Number.MAX_SAFE_INTEGER,
+      ),
+    })),
+  );
+  return dated.sort((a, b) => a.date - b.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
 
 export interface CliIo {
   write(s: string): void;
@@ -229,6 +267,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let format: Format | null = null;
   let url: string | null = null;
   let allTopics = false;
+  let remember = false;
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -237,6 +276,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     if (arg === '--all-topics') allTopics = true;
+    else if (arg === '--memory') remember = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(9) : argv[++i];
       if (value !== 'jsonl' && value !== 'table' && value !== 'csv') {
@@ -271,8 +311,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   };
   if (fmt === 'csv') io.write(CSV_HEADER);
   for (const e of errors) emit(e);
-  for (const file of files) {
-    const record = await scanFile(file, { url, allTopics });
+  const index = remember ? new PartnerIndex() : null;
+  for (const { file, date } of remember
+    ? await inCaptureOrder(files)
+    : files.map((file) => ({ file, date: 0 }))) {
+    const record = await scanFile(file, { url, allTopics, ...(index ? { memory: { index, date } } : {}) });
     if ('error' in record) failed = true;
     emit(record);
   }
