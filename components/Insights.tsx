@@ -98,7 +98,9 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
         <main>
           <section class="card totals" aria-label={t('insights_total')}>
             <p>
-              <span class="big">{number(data.total)}</span>
+              <span class="big" data-value={data.total}>
+                {number(data.total)}
+              </span>
               <span class="label">{t('insights_total')}</span>
             </p>
             <p>

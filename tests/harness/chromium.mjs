@@ -30,11 +30,12 @@ export function useChromium(options = {}) {
 }
 
 /**
- * @param {{ extension?: boolean, headless?: boolean, lang?: string, routes?: Record<string, string | (() => string)> }} options
+ * `userDataDir` reuses a profile (a browser restart); the caller then removes it.
+ * @param {{ extension?: boolean, headless?: boolean, lang?: string, userDataDir?: string, routes?: Record<string, string | (() => string)> }} options
  */
 export async function launch(options = {}) {
   const { extension = true, headless = true, lang = 'en' } = options;
-  const userDataDir = await mkdtemp(join(tmpdir(), 'basira-chromium-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'basira-chromium-')));
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -285,7 +286,7 @@ export async function launch(options = {}) {
     },
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
