@@ -47,7 +47,10 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
   const load = () =>
     actions
       .read(now - 90 * DAY)
-      .then(({ entries }) => setEntries(entries))
+      .then(({ entries }) => {
+        performance.mark?.('basira:insights-read'); // the bench times reading apart from drawing
+        setEntries(entries);
+      })
       .catch((e: Error) => {
         setEntries([]);
         setError(t('insights_error', e?.message ?? String(e)));
@@ -58,6 +61,9 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
   }, []);
 
   const data = useMemo(() => (entries ? computeInsights(entries, range, now) : null), [entries, range, now]);
+  useEffect(() => {
+    if (data) performance.mark?.('basira:insights-shown');
+  }, [data]);
   const lang = uiLanguage();
   const dayFormat = useMemo(() => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }), [lang]);
   const formatDay = (day: string) => dayFormat.format(new Date(`${day}T12:00:00`));

@@ -9,6 +9,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { EXTENSION_DIR, launch } from '../harness/chromium.mjs';
 import { expectedFromCli } from '../harness/cli.mjs';
+import { seedLedger } from '../harness/ledger.mjs';
 import { waitForMarks } from '../harness/marks.mjs';
 
 const FEED_URL = 'https://x.com/home';
@@ -193,12 +194,74 @@ async function arabicShot() {
   }
 }
 
+/**
+ * The insights page over a month of invented memory: a few creators, the AI products they push,
+ * how often they disclosed. Written into the ledger directly (tests/harness/ledger.mjs).
+ */
+function demoLedger(now = Date.now()) {
+  const creators = [
+    ['@maya.makes', 'instagram', 'HeyGen', 0.15],
+    ['@samiracodes', 'x', 'ElevenLabs', 0.4],
+    ['@omar.tech.eg', 'x', 'Gamma', 0.1],
+    ['@jordan.ai', 'tiktok', 'Descript', 0.3],
+    ['Priya Builds', 'youtube', 'Notion AI', 0.8],
+    ['@noura.daily', 'instagram', 'Synthesia', 0.2],
+    ['Rana Haddad', 'linkedin', 'Otter.ai', 0.5],
+    ['u/deskwizard', 'reddit', 'Perplexity', 0],
+  ];
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const entries = [];
+  for (let day = 0; day < 30; day++) {
+    for (const [author, platform, product, disclosed] of creators) {
+      if (random() > 0.45) continue;
+      const verdict = random() < disclosed ? 'sponsored' : random() < 0.7 ? 'undisclosed' : 'promotion';
+      const i = entries.length;
+      entries.push({
+        key: `${platform}|demo|${i}`,
+        date: now - day * 86_400_000 - Math.floor(random() * 36_000_000),
+        platform,
+        host: `${platform}.com`,
+        postId: `demo-${i}`,
+        author,
+        verdict,
+        topic: 'ai',
+        ties: [{ brand: product, kind: verdict === 'sponsored' ? 'label' : 'affiliate-link' }],
+        products: [product],
+        cueKinds: ['ai-product'],
+        rules: [],
+      });
+    }
+  }
+  return entries;
+}
+
+async function insightsShot() {
+  const browser = await launch({ headless: true });
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 1500 });
+    await page.goto(`chrome-extension://${browser.extensionId}/insights.html`);
+    await page.locator('.card.empty').waitFor();
+    await seedLedger(page, demoLedger());
+    await page.reload();
+    await page.locator('.creators li').first().waitFor();
+    await writeFile(`${SHOTS}/insights.png`, await page.locator('.insights').screenshot());
+  } finally {
+    await browser.close();
+  }
+}
+
 if (screenshots) {
   await mkdir(SHOTS, { recursive: true });
   const badge = await englishShots();
   await arabicShot();
+  await insightsShot();
   console.log(`Basira on ${FEED_URL}: badge "${badge.text}" (${badge.title})`);
-  const written = ['marks-feed', 'popup-en', 'popup-ar', 'flow'].map((n) => `${SHOTS}/${n}.png`);
+  const written = ['marks-feed', 'popup-en', 'popup-ar', 'flow', 'insights'].map((n) => `${SHOTS}/${n}.png`);
   console.log(`Written: ${written.join(', ')}`);
 } else {
   const browser = await launch({ headless: !headful });
