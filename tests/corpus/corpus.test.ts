@@ -150,28 +150,35 @@ describe('detection quality', () => {
   );
   test('tune: flagged F1 ≥ 0.95', () => expect(score(tune).flagged.f1).toBeGreaterThanOrEqual(0.95));
   test('tune: undisclosed F1 ≥ 0.90', () => expect(score(tune).undisclosed.f1).toBeGreaterThanOrEqual(0.9));
-  // The held-out targets (flagged F1 ≥ 0.95, undisclosed F1 ≥ 0.92) are not met yet (0.906 and
-  // 0.918); README says where they stand. What is asserted: precision never
-  // below 0.95, and floors at today's level so a change that loses ground on unseen posts fails.
+  // The held-out targets (flagged F1 ≥ 0.95, undisclosed F1 ≥ 0.92) are not met yet; README says
+  // where they stand. What is asserted: precision never below 0.95, and floors so a change that
+  // loses ground on unseen posts fails. A floor holds on the posts it was set on: the fifth round
+  // (2026-12-06) added 86 held-out posts by writers who never ran the detector, measured after the
+  // round's rules; they get a floor of their own (on all held-out posts) at the level reached.
+  /** The first id of the fourth and fifth rounds, per language. */
+  const FOURTH_ROUND: Record<string, number> = { en: 590, ar: 567, es: 142, fr: 95, de: 86 };
+  const FIFTH_ROUND: Record<string, number> = { en: 638, ar: 607, es: 156, fr: 107, de: 97 };
+  const idsBefore = (round: Record<string, number>) => (part: typeof rows) =>
+    part.filter((r) => Number(r.item.id.split('-')[1]) < (round[r.item.lang] ?? Infinity));
+  const beforeRound = idsBefore(FOURTH_ROUND);
+  const beforeFifth = idsBefore(FIFTH_ROUND);
   test('held out: precision ≥ 0.95 for flagged and undisclosed', () => {
     expect(score(holdout).flagged.precision).toBeGreaterThanOrEqual(0.95);
     expect(score(holdout).undisclosed.precision).toBeGreaterThanOrEqual(0.95);
   });
-  test('held out: no regression below flagged F1 0.90, undisclosed F1 0.91', () => {
-    expect(score(holdout).flagged.f1).toBeGreaterThanOrEqual(0.9);
+  test('held out before the fifth round: no regression below flagged F1 0.90, undisclosed F1 0.91', () => {
+    expect(score(beforeFifth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.9);
+    expect(score(beforeFifth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.91);
+  });
+  test('all held-out posts: no regression below today (flagged F1 0.89, undisclosed F1 0.91)', () => {
+    expect(score(holdout).flagged.f1).toBeGreaterThanOrEqual(0.89);
     expect(score(holdout).undisclosed.f1).toBeGreaterThanOrEqual(0.91);
   });
   // Evasion (look-alikes, zero-width, tatweel, diacritics, letters spelled apart, small capitals,
   // emoji between letters, leetspeak): every tuning post is caught. The held-out posts are the target
   // too (recall 1.0), not met yet; held out, they are not looked at. The floors keep what is caught
-  // caught: the posts held out before the fourth round (2026-12-06) at the level they had reached,
-  // and all of them at today's level (the round's new held-out posts, written by someone who never
-  // ran the detector, were measured after its rules: 25 of 28 flagged caught, 5 of 7 undisclosed).
+  // caught, each on the posts it was set on.
   const evasion = (part: typeof rows) => part.filter((r) => classOf(r.item) === 'evasion');
-  /** The first held-out id of the fourth round, per language. */
-  const FOURTH_ROUND: Record<string, number> = { en: 590, ar: 567, es: 142, fr: 95, de: 86 };
-  const beforeRound = (part: typeof rows) =>
-    part.filter((r) => Number(r.item.id.split('-')[1]) < (FOURTH_ROUND[r.item.lang] ?? Infinity));
   test('evasion, tuning posts: recall 1.0', () => {
     expect(evasion(tune).length).toBeGreaterThanOrEqual(30);
     expect(score(evasion(tune)).flagged.recall).toBe(1);
@@ -183,9 +190,17 @@ describe('detection quality', () => {
     expect(score(earlier).flagged.recall).toBeGreaterThanOrEqual(0.9);
     expect(score(earlier).undisclosed.recall).toBeGreaterThanOrEqual(0.8);
   });
-  test('evasion, all held-out posts: recall no lower than today (0.89 flagged, 0.71 undisclosed)', () => {
-    expect(evasion(holdout).length).toBeGreaterThanOrEqual(30);
-    expect(score(evasion(holdout)).flagged.recall).toBeGreaterThanOrEqual(0.89);
-    expect(score(evasion(holdout)).undisclosed.recall).toBeGreaterThanOrEqual(0.71);
+  test('evasion, held-out posts before the fifth round: recall no lower than then (0.89 flagged, 0.71 undisclosed)', () => {
+    const earlier = beforeFifth(evasion(holdout));
+    expect(earlier.length).toBeGreaterThanOrEqual(30);
+    expect(score(earlier).flagged.recall).toBeGreaterThanOrEqual(0.89);
+    expect(score(earlier).undisclosed.recall).toBeGreaterThanOrEqual(0.71);
+  });
+  // With the fifth round's held-out evasions (measured after its rules: most are missed), all
+  // held-out evasion posts stand at 0.83 flagged and 0.55 undisclosed recall.
+  test('evasion, all held-out posts: recall no lower than today (0.83 flagged, 0.55 undisclosed)', () => {
+    expect(evasion(holdout).length).toBeGreaterThanOrEqual(35);
+    expect(score(evasion(holdout)).flagged.recall).toBeGreaterThanOrEqual(0.83);
+    expect(score(evasion(holdout)).undisclosed.recall).toBeGreaterThanOrEqual(0.55);
   });
 });

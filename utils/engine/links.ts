@@ -91,11 +91,20 @@ export function matchLinkRule(url: URL, rule: CompiledLinkRule, truncated = fals
 const URL_IN_TEXT =
   /(?:https?:\/\/[^\s<>"'«»]+|(?<![\p{L}\p{N}@._-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}\/[^\s<>"'«»]*)/giu;
 
-/** Addresses written in the text itself ("jasper.ai/?fpr=sam"), as links. */
+/**
+ * An address written with a placeholder shows what a link looks like, not a link: a value such as
+ * "yourname" or "username" ("cursor.com/?via=yourname", "notion.so/username"), or a "<…>" after it
+ * ("affiliate.notion.so/<username>").
+ */
+const PLACEHOLDER =
+  /=(?:your|some|user|my|the)?[-_]?(?:name|username|handle|code|id)(?:[&#]|$)|\/(?:your|some)?(?:user)?name(?:[/?#]|$)|=x{3,}(?:[&#]|$)/i;
+
+/** Addresses written in the text itself ("jasper.ai/?fpr=sam"), as links; examples with placeholders are left out. */
 export function linksInText(text: string): ItemLink[] {
   const out: ItemLink[] = [];
   for (const m of text.matchAll(URL_IN_TEXT)) {
     const href = m[0].replace(/[).,;:!?'"]+$/u, '');
+    if (text[m.index + m[0].length] === '<' || PLACEHOLDER.test(href)) continue;
     out.push({ href, text: href });
     if (out.length >= 50) break;
   }

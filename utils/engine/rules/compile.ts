@@ -384,7 +384,9 @@ export function activeRules(
   const byKind = new Map<TextRule['kind'], CompiledTextRule[]>();
   for (const i of picked) {
     const { rule, lang } = index.rules[i]!;
-    if (!langs.has(lang)) continue;
+    // Disclosures are read in every language: a post code-switches to say them ("#sponsorisé" in
+    // a Darija caption, "#publi" in an English one), and their words are distinctive.
+    if (!langs.has(lang) && rule.kind !== 'disclosure') continue;
     const list = byKind.get(rule.kind);
     if (list) list.push(rule);
     else byKind.set(rule.kind, [rule]);
