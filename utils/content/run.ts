@@ -266,8 +266,14 @@ export async function runContentScript(
     current.start(document);
   };
 
-  // The popup's "Show on page": scroll to the post and highlight it briefly.
-  const onTabMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+  // The popup's "Show on page": scroll to the post and highlight it briefly. Answered through
+  // `sendResponse` (a returned promise is the polyfill's way, and content scripts run without it:
+  // modules/native-content-browser.ts).
+  const onTabMessage = (
+    message: unknown,
+    sender: { id?: string; tab?: unknown },
+    sendResponse: (answer: boolean) => void,
+  ): undefined => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     // Only the extension's own pages reach this listener (checked above); still, only a
     // well-formed request is acted on.
@@ -275,7 +281,10 @@ export async function runContentScript(
     const id = request?.type === 'item:show' ? request.data?.id : undefined;
     if (typeof id !== 'string' || id.length > MAX_ID) return undefined;
     const el = scanner?.elements.get(id);
-    if (!el?.isConnected) return Promise.resolve(false);
+    if (!el?.isConnected) {
+      sendResponse(false);
+      return undefined;
+    }
     el.scrollIntoView({ behavior: 'smooth', block: 'center' });
     const html = el as HTMLElement;
     const previous = html.style.outline;
@@ -283,7 +292,8 @@ export async function runContentScript(
     live.setTimeout(() => {
       html.style.outline = previous;
     }, 2500);
-    return Promise.resolve(true);
+    sendResponse(true);
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onTabMessage as never);
 
