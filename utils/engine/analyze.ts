@@ -6,7 +6,7 @@ import { DETECTORS } from './cues/registry';
 import { linksInText, resolveLink } from './links';
 import { normalize } from './normalize';
 import { activeRules, type CompiledRules } from './rules/compile';
-import { presentKeywords, unitTest } from './tokens';
+import { FNV_OFFSET, FNV_PRIME, fnv1a, presentKeywords, unitTest } from './tokens';
 import type { Cue, CueKind, Finding, ItemInput, Topic, Verdict } from './types';
 import { MAX_ITEM_TEXT, SEVERITY } from './types';
 import { decide, resolveOverlaps } from './verdict';
@@ -14,27 +14,30 @@ import { decide, resolveOverlaps } from './verdict';
 const MAX_LINKS = 60;
 const EXCERPT = 280;
 
-/** Each pack's function words, as one map from word to the packs that list it (built once per rules). */
-const stopwordIndexes = new WeakMap<CompiledRules, Map<string, string[]>>();
-function stopwordIndex(rules: CompiledRules): Map<string, string[]> {
+/**
+ * Each pack's function words, by the FNV-1a hash of the word (built once per rules): the words of
+ * a post are hashed as they are scanned, and only a hash that is a function word's is compared.
+ */
+interface StopwordIndex {
+  byHash: Map<number, { word: string; packs: string[] }[]>;
+  longest: number;
+}
+const stopwordIndexes = new WeakMap<CompiledRules, StopwordIndex>();
+function stopwordIndex(rules: CompiledRules): StopwordIndex {
   let index = stopwordIndexes.get(rules);
   if (!index) {
-    index = new Map();
+    const byWord = new Map<string, string[]>();
     for (const pack of rules.packs)
-      for (const w of pack.stopwords) index.set(w, [...(index.get(w) ?? []), pack.lang]);
+      for (const w of pack.stopwords) byWord.set(w, [...(byWord.get(w) ?? []), pack.lang]);
+    const byHash = new Map<number, { word: string; packs: string[] }[]>();
+    for (const [word, packs] of byWord) {
+      const h = fnv1a(word);
+      byHash.set(h, [...(byHash.get(h) ?? []), { word, packs }]);
+    }
+    index = { byHash, longest: Math.max(0, ...[...byWord.keys()].map((w) => w.length)) };
     stopwordIndexes.set(rules, index);
   }
   return index;
-}
-
-const longestStopwords = new WeakMap<CompiledRules, number>();
-function longestStopword(rules: CompiledRules): number {
-  let n = longestStopwords.get(rules);
-  if (n === undefined) {
-    n = Math.max(0, ...[...stopwordIndex(rules).keys()].map((w) => w.length));
-    longestStopwords.set(rules, n);
-  }
-  return n;
 }
 
 /** Whether a UTF-16 unit is a letter (\p{L}). */
@@ -50,26 +53,37 @@ function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules
   // "lien f bio", "c'est pas sponso"), pick Latin-script packs whose function words occur three times (twice in a
   // post of under 40 words, where a language shows fewer of them), in one pass.
   if (!hint || hint === 'en' || hint === 'ar') {
-    const index = stopwordIndex(rules);
-    const longest = longestStopword(rules);
+    const { byHash, longest } = stopwordIndex(rules);
     const hits = new Map<string, number>();
-    // The words of the first 3,000 characters (runs of letters), scanned in place: only a run as
-    // short as a function word is looked up. `pieces` counts them as splitting on non-letters would.
+    // The words of the first 3,000 characters (runs of letters), scanned in place and hashed as
+    // they go: only a run as short as a function word whose hash is one is compared. `pieces`
+    // counts them as splitting on non-letters would.
     const end = Math.min(normText.length, 3000);
     let pieces = 1;
     let runStart = 0; // where the current run of letters began, if the last unit was a letter
     let inRun = false;
+    let h = 0;
     for (let i = 0; i <= end; i++) {
-      if (i < end && isLetter(normText.charCodeAt(i))) {
-        if (!inRun) runStart = i;
+      const u = i < end ? normText.charCodeAt(i) : 0;
+      if (i < end && isLetter(u)) {
+        if (!inRun) {
+          runStart = i;
+          h = FNV_OFFSET;
+        }
         inRun = true;
+        h = Math.imul(h ^ u, FNV_PRIME);
         continue;
       }
       // A non-letter (or the end) after a run of letters closes a word; one that starts a gap
       // (or opens the text) adds a piece.
       if (inRun && i - runStart <= longest) {
-        const packs = index.get(normText.slice(runStart, i));
-        if (packs) for (const lang of packs) if (!langs.has(lang)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+        const candidates = byHash.get(h >>> 0);
+        if (candidates) {
+          const word = normText.slice(runStart, i);
+          for (const c of candidates)
+            if (c.word === word)
+              for (const lang of c.packs) if (!langs.has(lang)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+        }
       }
       if (i < end && (inRun || i === 0)) pieces++;
       inRun = false;

@@ -45,6 +45,7 @@ function mergeLexicon(base: CompiledLexicon, extra: CompiledLexicon): CompiledLe
     byAlias: new Map([...extra.byAlias, ...base.byAlias]),
     gates: [...base.gates, ...extra.gates],
     contextRe: base.contextRe,
+    contextGates: base.contextGates,
     useBefore: base.useBefore,
     useAfter: base.useAfter,
     arabicExclusions: new Set([...base.arabicExclusions, ...extra.arabicExclusions]),

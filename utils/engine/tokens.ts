@@ -20,8 +20,8 @@ export function unitTest(re: RegExp): (unit: number) => boolean {
 
 const isWord = unitTest(/[\p{L}\p{N}_]/u);
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 16777619;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 16777619;
 const HASH = 0x23;
 const UNDERSCORE = 0x5f;
 const AL = [0x0627, 0x0644]; // ال
@@ -37,31 +37,42 @@ export function fnv1a(s: string, from = 0, to = s.length): number {
 const hasAl = (s: string, o: number) => s.charCodeAt(o) === AL[0] && s.charCodeAt(o + 1) === AL[1];
 
 /**
- * Calls `visit(offset)` for each offset at which an Arabic token's stem may start once clitic
+ * Calls `visit(offset, end)` for each offset at which an Arabic token's stem may start once clitic
  * prefixes (و ف ب ل ك ال) are removed, leaving at least two letters. No allocation: it runs on
  * every Arabic word.
  */
-function arabicStems(s: string, start: number, end: number, visit: (offset: number) => void): void {
+function arabicStems(s: string, start: number, end: number, visit: (from: number, to: number) => void): void {
   const first = s.charCodeAt(start);
   if (!isArabicUnit(first)) return;
-  const at = (o: number) => {
-    if (end - o >= 2) visit(o);
-  };
+  // Each stem visited leaves at least two letters (no closure per word: this runs on every Arabic word).
   // "لل" = لِ + ال
-  if (first === 0x0644 && s.charCodeAt(start + 1) === 0x0644) at(start + 2);
-  if (hasAl(s, start)) at(start + 2);
+  if (first === 0x0644 && s.charCodeAt(start + 1) === 0x0644 && end - start >= 4) visit(start + 2, end);
+  if (hasAl(s, start) && end - start >= 4) visit(start + 2, end);
   if (!ONE_LETTER_PREFIXES.has(first)) return;
-  at(start + 1);
-  if (hasAl(s, start + 1)) at(start + 3);
+  if (end - start >= 3) visit(start + 1, end);
+  if (hasAl(s, start + 1) && end - start >= 5) visit(start + 3, end);
   // A conjunction before a preposition: وب، فب، ول، فل، وك ("وبكود", "فللرابط").
   const second = s.charCodeAt(start + 1);
   if (
     (first === 0x0648 || first === 0x0641) &&
     (second === 0x0628 || second === 0x0644 || second === 0x0643)
   ) {
-    at(start + 2);
-    if (hasAl(s, start + 2)) at(start + 4);
+    if (end - start >= 4) visit(start + 2, end);
+    if (hasAl(s, start + 2) && end - start >= 6) visit(start + 4, end);
   }
+}
+
+/** Gate lists as sets (built once per list): a post's few keywords are looked up in it, not hundreds of gates in the post's. */
+const gateSets = new WeakMap<readonly number[], Set<number>>();
+/** Whether any of `gates` is among the keywords `present`. */
+export function anyPresent(gates: readonly number[], present: ReadonlySet<number>): boolean {
+  let set = gateSets.get(gates);
+  if (!set) {
+    set = new Set(gates);
+    gateSets.set(gates, set);
+  }
+  for (const h of present) if (set.has(h)) return true;
+  return false;
 }
 
 export interface KeywordIndex {
@@ -95,15 +106,15 @@ export function hashKeyword(keyword: string): {
 export function presentKeywords(text: string, index: KeywordIndex): Set<number> {
   const found = new Set<number>();
   const n = text.length;
-  const prefixSets = index.prefixes;
-  const maxPrefix = prefixSets.size === 0 ? 0 : Math.max(...prefixSets.keys());
+  const { byLength: prefixByLength, lengths: prefixLengths } = prefixTable(index);
+  const maxPrefix = prefixByLength.length - 1;
   const check = (from: number, to: number) => {
     const h = fnv1a(text, from, to);
     if (index.words.has(h)) found.add(h);
-    for (const [len, set] of prefixSets) {
+    for (const len of prefixLengths) {
       if (to - from >= len) {
         const ph = fnv1a(text, from, from + len);
-        if (set.has(ph)) found.add(ph);
+        if (prefixByLength[len]!.has(ph)) found.add(ph);
       }
     }
   };
@@ -122,7 +133,7 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
       if (tagged) th = Math.imul(th ^ c, FNV_PRIME);
       const len = i - start + 1;
       if (len <= maxPrefix) {
-        const set = prefixSets.get(len);
+        const set = prefixByLength[len];
         if (set?.has(h >>> 0)) found.add(h >>> 0);
       }
     }
@@ -136,17 +147,35 @@ export function presentKeywords(text: string, index: KeywordIndex): Set<number> 
         }
       }
     const first = text.charCodeAt(start);
-    if (isArabicUnit(first)) arabicStems(text, start, i, (o) => check(o, i));
+    if (isArabicUnit(first)) arabicStems(text, start, i, check);
     // A hashtag joins words with "_" (#كود_خصم_نون, #promo_code): each word is a token too.
     if (tagged && text.lastIndexOf('_', i - 1) >= start) {
       let from = start;
       for (let j = start; j <= i; j++) {
         if (j < i && text.charCodeAt(j) !== UNDERSCORE) continue;
         if (j > from) check(from, j);
-        if (isArabicUnit(text.charCodeAt(from))) arabicStems(text, from, j, (o) => check(o, j));
+        if (isArabicUnit(text.charCodeAt(from))) arabicStems(text, from, j, check);
         from = j + 1;
       }
     }
   }
   return found;
+}
+
+/** Prefix keyword sets indexed by length (an array, not a map: looked up at every letter), and their lengths in the index's order. */
+const prefixTables = new WeakMap<
+  KeywordIndex,
+  { byLength: (Set<number> | undefined)[]; lengths: number[] }
+>();
+function prefixTable(index: KeywordIndex) {
+  let table = prefixTables.get(index);
+  // Keyword indexes grow while rules are instantiated; the table follows their size.
+  if (!table || table.lengths.length !== index.prefixes.size) {
+    const byLength: (Set<number> | undefined)[] = [undefined];
+    for (const [len, set] of index.prefixes) byLength[len] = set;
+    for (let k = 0; k < byLength.length; k++) byLength[k] ??= undefined;
+    table = { byLength, lengths: [...index.prefixes.keys()] };
+    prefixTables.set(index, table);
+  }
+  return table;
 }

@@ -2,6 +2,7 @@ import { hasArabic } from '../arabic';
 import { normalize, toOriginalSpan } from '../normalize';
 import { type ScanRegex, scanAll, scanTest } from '../patterns';
 import type { LexiconRef } from '../rules/compile';
+import { anyPresent } from '../tokens';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
 // Read at detection time, after every detector is registered.
@@ -94,7 +95,7 @@ const detector: CueDetector = {
       /** Ordinary software: only AI words confirm it. */
       software?: boolean;
     }[] = [];
-    const gated = lex.gates.some((g) => ctx.present.has(g));
+    const gated = anyPresent(lex.gates, ctx.present);
     if (gated) {
       scanAll(lex.res, text, 20, (m) => {
         const alias = m[1];
@@ -246,7 +247,9 @@ const detector: CueDetector = {
     // a referral link, "#ad", even "not sponsored"): a painter or a star sign has no sponsor.
     // Read from the cues' declared roles (phase-1 cues: AI phrasing and topic, ties, disclosures).
     const roles = ctx.cues.map((c) => DETECTOR_BY_KIND.get(c.kind)?.role);
-    const generic = has(lex.contextRe, text) || roles.some((r) => r?.ai || r?.aiContext);
+    const generic =
+      (anyPresent(lex.contextGates, ctx.present) && has(lex.contextRe, text)) ||
+      roles.some((r) => r?.ai || r?.aiContext);
     const commercial = roles.some((r) => (r?.tie ?? 0) > 0 || r?.disclosure !== undefined);
     return kept
       .filter(

@@ -1,5 +1,6 @@
 import { toOriginalSpan } from '../normalize';
 import { scanAll } from '../patterns';
+import { anyPresent } from '../tokens';
 import type { CueDetector } from './detector';
 
 /**
@@ -21,6 +22,8 @@ const detector: CueDetector = {
         { kind: 'ai-topic', rule: 'ai.domain', text: aiDomain.target.hostname, lang: 'und', sources: [] },
       ];
     }
+    // The generic words' regex runs only when one of their keywords is in the post.
+    if (!anyPresent(ctx.rules.lexicon.contextGates, ctx.present)) return [];
     let m: RegExpExecArray | null = null;
     scanAll(ctx.rules.lexicon.contextRe, ctx.norm.text, 1, (found) => {
       m ??= found;

@@ -65,6 +65,8 @@ export interface CompiledLexicon {
   gates: number[];
   /** Generic AI words that confirm an ambiguous name. */
   contextRe: ScanRegex[];
+  /** Keyword hashes of the generic AI words: `contextRe` can match only when one is present. */
+  contextGates: number[];
   /** Words just before / just after an ambiguous name that show it used as software. */
   useBefore: ScanRegex[];
   useAfter: ScanRegex[];
@@ -99,6 +101,7 @@ export interface PreparedLexicon {
   aliases: [string, number][];
   gates: string[];
   contextRe: PreparedRegex[];
+  contextGates: string[];
   useBefore: PreparedRegex[];
   useAfter: PreparedRegex[];
   arabicExclusions: string[];
@@ -178,6 +181,27 @@ function wordAlternation(words: readonly string[]): PreparedRegex[] {
 }
 
 /**
+ * Keywords for a word alternation (`wordAlternation`): each phrase's longest token, as the
+ * alternation spells the phrase. A phrase is bounded by non-word characters and its tokens by
+ * spaces, hyphens or punctuation, so the token occurs as a whole word (an Arabic one perhaps
+ * behind clitics, which keyword gating strips) wherever the phrase matches.
+ */
+function alternationGates(words: readonly string[]): string[] {
+  const gates = new Set<string>();
+  for (const raw of words) {
+    const w = normalizeText(raw);
+    if (!w) continue;
+    const phrase = hasArabic(w) ? w.replace(/^ال(?=..)/, '') : w;
+    const longest = phrase
+      .split(/[^\p{L}\p{N}_]+/u)
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length)[0];
+    if (longest) gates.add(longest);
+  }
+  return [...gates];
+}
+
+/**
  * Prepares lexicon entries. Aliases already in `taken` (the
  * bundled lexicon, when these are a person's own products) are left to it.
  */
@@ -240,6 +264,7 @@ export function prepareLexicon(
     aliases,
     gates: [...gates],
     contextRe: wordAlternation(contextWords),
+    contextGates: alternationGates(contextWords),
     useBefore: wordAlternation(useWords.before),
     useAfter: wordAlternation(useWords.after),
     arabicExclusions,
@@ -255,6 +280,7 @@ export function instantiateLexicon(p: PreparedLexicon, index: KeywordIndex): Com
     byAlias: new Map(p.aliases.map(([alias, i]) => [alias, p.entries[i]!])),
     gates: p.gates.map((k) => addGate(index, k)),
     contextRe: instantiatePatterns(p.contextRe),
+    contextGates: p.contextGates.map((k) => addGate(index, k)),
     useBefore: instantiatePatterns(p.useBefore),
     useAfter: instantiatePatterns(p.useAfter),
     arabicExclusions: new Set(p.arabicExclusions),
@@ -341,13 +367,16 @@ export { normalizePatternSource };
 interface GateIndex {
   byGate: Map<number, number[]>;
   rules: { rule: CompiledTextRule; lang: string }[];
+  /** The call that last picked each rule (see activeRules). */
+  stamps: Uint32Array;
+  generation: number;
 }
 const gateIndexes = new WeakMap<readonly CompiledPack[], GateIndex>();
 
 function gateIndex(packs: readonly CompiledPack[]): GateIndex {
   let index = gateIndexes.get(packs);
   if (index) return index;
-  index = { byGate: new Map(), rules: [] };
+  index = { byGate: new Map(), rules: [], stamps: new Uint32Array(0), generation: 0 };
   for (const pack of packs) {
     for (const rule of pack.rules) {
       const at = index.rules.push({ rule, lang: pack.lang }) - 1;
@@ -358,6 +387,7 @@ function gateIndex(packs: readonly CompiledPack[]): GateIndex {
       }
     }
   }
+  index.stamps = new Uint32Array(index.rules.length);
   gateIndexes.set(packs, index);
   return index;
 }
@@ -377,9 +407,23 @@ export function activeRules(
   let picked: number[];
   if (all) picked = index.rules.map((_, i) => i);
   else {
-    const seen = new Set<number>();
-    for (const h of present) for (const i of index.byGate.get(h) ?? []) seen.add(i);
-    picked = [...seen].sort((a, b) => a - b);
+    // Each rule once, in pack and rule order: stamped per call instead of collected in a set.
+    if (index.generation >= 0xffffffff) {
+      index.stamps.fill(0);
+      index.generation = 0;
+    }
+    const stamp = ++index.generation;
+    picked = [];
+    for (const h of present) {
+      const list = index.byGate.get(h);
+      if (!list) continue;
+      for (const i of list) {
+        if (index.stamps[i] === stamp) continue;
+        index.stamps[i] = stamp;
+        picked.push(i);
+      }
+    }
+    picked.sort((a, b) => a - b);
   }
   const byKind = new Map<TextRule['kind'], CompiledTextRule[]>();
   for (const i of picked) {
