@@ -1,5 +1,6 @@
 // Memory in Firefox ESR, as in Chromium: a post labelled "Paid partnership with HeyGen", then in
-// another tab the same author's unlabelled push of HeyGen is undisclosed, and the popup says why;
+// another tab the same author's unlabelled push of HeyGen is undisclosed (badge and mark), and the
+// popup says why;
 // the insights page (IndexedDB read from an extension page) shows both; "Forget everything" makes
 // the push a plain promotion again.
 import assert from 'node:assert/strict';
@@ -7,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { until, useFirefox } from '../harness/firefox.mjs';
+import { waitForMarks } from '../harness/marks.mjs';
 import { popupExplanations } from '../harness/panels.mjs';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/memory');
@@ -34,6 +36,7 @@ test('a labelled post makes the same author’s later push undisclosed; insights
 
   const push = await visit(PUSH);
   await firefox.waitForBadge(push.tabId, (b) => b.text === '1' && /undisclosed/.test(b.title));
+  await waitForMarks(push.page, 1);
   const popup = await firefox.openPopup(push.tabId);
   await until(popup, () => document.querySelectorAll('.finding').length === 1);
   const [explained] = await popup.evaluate(popupExplanations);
