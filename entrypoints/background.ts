@@ -11,6 +11,7 @@ import type { CompiledRules } from '@/utils/engine/rules/compile';
 import { shippedRules } from '@/utils/engine/rules/shipped';
 import { fnv1a } from '@/utils/engine/tokens';
 import { type CueKind, FLAGGED } from '@/utils/engine/types';
+import { warmUp } from '@/utils/engine/warm-up';
 import { withCorrection } from '@/utils/feedback';
 import { kept, toWire } from '@/utils/findings';
 import { applyLanguage, fetchMessages, plural, t } from '@/utils/i18n';
@@ -93,14 +94,18 @@ const rulesKeyOf = (s: Settings) => fnv1a(JSON.stringify([s.families, s.customRu
 
 /** The rules in use, built once per background lifetime and per change of the person's rules. */
 let engine: { key: string; rules: CompiledRules; off: Set<CueKind> } | null = null;
-function engineFor(settings: Settings) {
+function engineFor(settings: Settings, warm = false) {
   const key = rulesKeyOf(settings);
-  if (engine?.key !== key)
+  if (engine?.key !== key) {
     engine = {
       key,
       rules: withCustomRules(shippedRules(), settings.customRules),
       off: disabledKinds(settings),
     };
+    // Once per set of rules, while the page reads its first items: compile the common rules'
+    // regexes and warm the engine's code, so the first batch does not pay for it.
+    if (warm) warmUp(engine.rules);
+  }
   return engine;
 }
 
@@ -186,7 +191,7 @@ export default defineBackground(() => {
         painted.delete(tabId);
         await painting(tabId, () => paintBadge(tabId, tab, settings));
         // The page reads its first items now: build the rules meanwhile, not when they arrive.
-        if (view.scan) setTimeout(() => engineFor(settings), 0);
+        if (view.scan) setTimeout(() => engineFor(settings, true), 0);
         return view;
       });
     },
