@@ -19,6 +19,8 @@ export default defineConfig({
     // popup reads the page's address from what the content script reported, not from `tabs`.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    // Content scripts use chrome.runtime.sendMessage's promise (modules/native-content-browser.ts).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '102' }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -60,6 +60,16 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
     void actions.paused().then(setPaused, () => undefined);
   }, []);
 
+  /** Everything kept (retention can be longer than the 90 days the charts read), read afresh. */
+  const exportAll = async (format: 'json' | 'csv') => {
+    try {
+      const { entries: all } = await actions.read(0);
+      if (format === 'json') download('basira-memory.json', 'application/json', toJson(all));
+      else download('basira-memory.csv', 'text/csv', toCsv(all));
+    } catch (e) {
+      setError(t('insights_error', (e as Error)?.message ?? String(e)));
+    }
+  };
   const data = useMemo(() => (entries ? computeInsights(entries, range, now) : null), [entries, range, now]);
   useEffect(() => {
     if (data) performance.mark?.('basira:insights-shown');
@@ -130,6 +140,7 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
                   .join(', ')}
                 table={
                   <CountTable
+                    number={number}
                     head={t('insights_col_platform')}
                     rows={data.byPlatform.map((p) => ({ name: t(`platform_${p.platform}`), count: p.count }))}
                   />
@@ -137,6 +148,7 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
               >
                 <NamedBars
                   rows={data.byPlatform.map((p) => ({ name: t(`platform_${p.platform}`), count: p.count }))}
+                  number={number}
                 />
               </ChartFigure>
               {data.products.length > 0 && (
@@ -144,9 +156,9 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
                   id="products"
                   title={t('insights_products')}
                   summary={data.products.map((p) => `${p.name}: ${number(p.count)}`).join(', ')}
-                  table={<CountTable head={t('insights_col_product')} rows={data.products} />}
+                  table={<CountTable head={t('insights_col_product')} rows={data.products} number={number} />}
                 >
-                  <NamedBars rows={data.products} />
+                  <NamedBars rows={data.products} number={number} />
                 </ChartFigure>
               )}
               {data.creators.length > 0 && (
@@ -178,7 +190,7 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
                 type="button"
                 class="button-secondary"
                 disabled={!entries?.length}
-                onClick={() => download('basira-memory.json', 'application/json', toJson(entries ?? []))}
+                onClick={() => void exportAll('json')}
               >
                 {t('insights_export_json')}
               </button>
@@ -186,7 +198,7 @@ export function Insights({ actions, now = Date.now() }: InsightsProps) {
                 type="button"
                 class="button-secondary"
                 disabled={!entries?.length}
-                onClick={() => download('basira-memory.csv', 'text/csv', toCsv(entries ?? []))}
+                onClick={() => void exportAll('csv')}
               >
                 {t('insights_export_csv')}
               </button>
@@ -261,7 +273,15 @@ function Daily({
   );
 }
 
-function CountTable({ head, rows }: { head: string; rows: { name: string; count: number }[] }) {
+function CountTable({
+  head,
+  rows,
+  number,
+}: {
+  head: string;
+  rows: { name: string; count: number }[];
+  number: (n: number) => string;
+}) {
   return (
     <table>
       <thead>
@@ -276,7 +296,7 @@ function CountTable({ head, rows }: { head: string; rows: { name: string; count:
             <th scope="row" dir="auto">
               {r.name}
             </th>
-            <td>{r.count.toLocaleString()}</td>
+            <td>{number(r.count)}</td>
           </tr>
         ))}
       </tbody>

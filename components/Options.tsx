@@ -180,7 +180,7 @@ export function Options({ loadMessages, memoryActions }: OptionsProps) {
           </div>
         </Section>
 
-        <MemorySection memory={settings.memory} save={save} actions={memory} />
+        <MemorySection memory={settings.memory} save={save} actions={memory} announce={setNotice} />
         <PausedSites sites={settings.pausedSites} save={save} />
         <Corrections feedback={settings.feedback} save={save} />
         <CustomRulesEditor rules={settings.customRules} save={save} />

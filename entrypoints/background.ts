@@ -21,6 +21,7 @@ import { type Handlers, onMessages } from '@/utils/messaging';
 import type { PageView, TabState } from '@/utils/protocol';
 import { badgeLook, badgeSummary, badgeTitle, visibleFindings } from '@/utils/scope';
 import {
+  coerceSettings,
   disabledKinds,
   getSettings,
   isPaused,
@@ -205,11 +206,12 @@ export default defineBackground(() => {
         if (current.url !== data.url || current.status === 'paused') return null;
         const settings = await currentSettings();
         const { rules, off } = engineFor(settings);
-        const remembering = await memory$.ready(settings.memory.retentionDays);
+        // A private window's pages are neither remembered nor judged by what was remembered.
+        const remembering = !sender.tab?.incognito && (await memory$.ready(settings.memory.retentionDays));
         // In page order, each post remembered before the next is judged: a labelled post is
         // evidence for the same author's later post in the same batch.
         const findings = data.items.map((item) => {
-          const partners = remembering ? memory$.partnersFor(item) : [];
+          const partners = remembering ? memory$.partnersFor(item, settings.memory.retentionDays) : [];
           const input = partners.length > 0 ? { ...item, partners } : item;
           const finding = kept(toWire(analyzeItem(input, rules, { disabledKinds: off }), item, item.order));
           if (remembering && settings.memory.on) memory$.remember(finding, item, settings.memory.keepPages);
@@ -292,10 +294,12 @@ export default defineBackground(() => {
   }
 
   onMessages(handlers);
-  settingsItem.watch((next) => {
+  settingsItem.watch((raw, old) => {
     void repaintAll();
-    // A shorter retention applies at once.
-    if (next?.memory) void memory$.prune(next.memory.retentionDays);
+    // A shorter retention applies at once; addresses no longer kept leave memory at once.
+    const [next, before] = [coerceSettings(raw), coerceSettings(old)];
+    if (next.memory.retentionDays !== before.memory.retentionDays) void memory$.prune(next.memory.retentionDays);
+    if (!next.memory.keepPages && before.memory.keepPages) void memory$.stripPages();
   });
   void currentSettings().then((s) => applyLanguage(s.language));
   browser.tabs.onRemoved.addListener((tabId) => {

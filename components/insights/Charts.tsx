@@ -92,7 +92,13 @@ export function DailyBars({
 }
 
 /** Horizontal bars for a few named counts (platforms, products); CSS logical sizes follow RTL. */
-export function NamedBars({ rows }: { rows: { name: string; count: number }[] }) {
+export function NamedBars({
+  rows,
+  number,
+}: {
+  rows: { name: string; count: number }[];
+  number: (n: number) => string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <ul class="named-bars" aria-hidden="true">
@@ -104,7 +110,7 @@ export function NamedBars({ rows }: { rows: { name: string; count: number }[] })
           <span class="bar-track">
             <span class="bar-fill" style={{ inlineSize: `${(r.count / max) * 100}%` }} />
           </span>
-          <span class="bar-count">{r.count.toLocaleString()}</span>
+          <span class="bar-count">{number(r.count)}</span>
         </li>
       ))}
     </ul>

@@ -76,7 +76,7 @@ export function MemoryNoticeLine({ actions }: { actions: MemoryActions }) {
   }, [actions]);
   if (!notice) return null;
   return (
-    <div class="memory-notice" role="status">
+    <div class="memory-notice">
       <p>{t('memory_notice', seenOn(notice.date, t))}</p>
       <button
         type="button"

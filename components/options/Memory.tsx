@@ -1,5 +1,4 @@
 /** The options' memory section: remember or pause, how long, whether to keep addresses; insights and "Forget everything". */
-import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings';
 import type { MemoryActions } from '@/utils/ui/memory-actions';
@@ -13,12 +12,14 @@ export function MemorySection({
   memory,
   save,
   actions,
+  announce,
 }: {
   memory: Settings['memory'];
   save: Save;
   actions: MemoryActions;
+  /** Says something in the page's one status region. */
+  announce: (message: string) => void;
 }) {
-  const [done, setDone] = useState('');
   const set = (patch: Partial<Settings['memory']>) =>
     void save((s) => ({ memory: { ...s.memory, ...patch } }));
   // A retention set elsewhere (a restored backup) that is not one of the choices is shown as it is.
@@ -45,7 +46,7 @@ export function MemorySection({
         >
           {choices.map((d) => (
             <option key={d} value={String(d)}>
-              {RETENTION.includes(d as never) ? t(`opt_memory_days_${d}`) : String(d)}
+              {RETENTION.includes(d as never) ? t(`opt_memory_days_${d}`) : t('opt_memory_days_n', String(d))}
             </option>
           ))}
         </select>
@@ -67,8 +68,7 @@ export function MemorySection({
           {t('insights_open')}
         </button>
       </div>
-      <ForgetMemory actions={actions} onForgotten={() => setDone(t('memory_forgotten'))} />
-      {done && <p class="hint">{done}</p>}
+      <ForgetMemory actions={actions} onForgotten={() => announce(t('memory_forgotten'))} />
     </Section>
   );
 }

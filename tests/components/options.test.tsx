@@ -424,7 +424,9 @@ describe('memory', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Forget everything' }));
     expect(actions.forget).not.toHaveBeenCalled();
     fireEvent.click(within(section).getByRole('button', { name: 'Yes, forget everything' }));
-    await within(section).findByText('Everything remembered was deleted.');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Everything remembered was deleted.'),
+    );
     expect(actions.forget).toHaveBeenCalledOnce();
   });
 });

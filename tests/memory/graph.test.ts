@@ -7,6 +7,7 @@ import {
   type LedgerEntry,
   PartnerIndex,
   partnershipsOf,
+  permalinkOf,
   tiesOf,
 } from '@/utils/memory/graph';
 import { computeInsights, csvCell, dayOf, LEDGER_CSV_HEADER, toCsv, toJson } from '@/utils/memory/insights';
@@ -63,20 +64,31 @@ describe('ties', () => {
     expect(brandOfLabel(label)).toBe(brand);
   });
 
-  test('a label ties its brand; a disclosed post ties the products it names and the handles it thanks; never the author', () => {
+  test('a label ties its brand; a written disclosure ties the product or handle beside it, never a name in passing or the author', () => {
     const labelled = tiesOf(
       finding({ cues: [cue('platform-label', 'Paid partnership with HeyGen')] }),
       post(),
     );
     expect(labelled).toEqual([{ brand: 'HeyGen', kind: 'label' }]);
+    const text =
+      '#ad my voice stack with @elevenlabsio this month, by @maya. Unrelated: I still draft everything in ChatGPT first, and photos are by @sara_k';
+    const at = (word: string) => text.indexOf(word);
     const disclosed = tiesOf(
-      finding({ cues: [cue('disclosure', '#ad')], products: ['ElevenLabs'] }),
-      post({ text: '#ad my voice stack with @elevenlabsio and @glowco, by @maya' }),
+      finding({
+        cues: [
+          { ...cue('disclosure', '#ad'), start: 0, end: 3 },
+          {
+            ...cue('ai-product', 'elevenlabsio', 'ElevenLabs'),
+            start: at('elevenlabsio'),
+            end: at('elevenlabsio') + 12,
+          },
+          { ...cue('ai-product', 'ChatGPT', 'ChatGPT'), start: at('ChatGPT'), end: at('ChatGPT') + 7 },
+        ],
+        products: ['ElevenLabs', 'ChatGPT'],
+      }),
+      post({ text }),
     );
-    expect(disclosed).toEqual([
-      { brand: 'ElevenLabs', kind: 'disclosure' },
-      { brand: 'glowco', kind: 'disclosure' },
-    ]);
+    expect(disclosed).toEqual([{ brand: 'ElevenLabs', kind: 'disclosure' }]);
   });
 
   test('an affiliate link, a code or a referral ties the product with that kind; the strongest kind wins', () => {
@@ -107,8 +119,8 @@ describe('entries and the index', () => {
     expect(e.url).toBeUndefined();
     expect(e.excerpt).toBeUndefined();
     expect(e.words).toBe('Paid partnership with HeyGen');
-    const kept = entryFrom(finding(), post(), NOW, true)!;
-    expect(kept.url).toBe('https://www.instagram.com/p/abc/');
+    const kept = entryFrom(finding(), post({ id: 'ig-DH1demoMira1' }), NOW, true)!;
+    expect(kept.url).toBe('https://www.instagram.com/p/DH1demoMira1/');
     expect(kept.excerpt).toBe('New reel');
   });
 
@@ -152,6 +164,46 @@ describe('entries and the index', () => {
     expect(index.partnersFor('instagram', null, 'new')).toEqual([]);
     expect(index.partnersFor('instagram', '@maya', 'later')).toEqual([]);
     expect(authorKey('x', '  @Maya ')).toBe('x|maya');
+    expect(authorKey('reddit', 'u/Maya')).toBe('reddit|maya');
+  });
+
+  test('no history where the author is a display name or no one: Facebook, LinkedIn, articles, [deleted]', () => {
+    for (const platform of ['facebook', 'linkedin', 'generic'] as const)
+      expect(authorKey(platform, 'Rana Haddad')).toBeNull();
+    expect(authorKey('reddit', '[deleted]')).toBeNull();
+    expect(authorKey('youtube', 'Priya Builds')).toBe('youtube|priya builds');
+  });
+
+  test('partnerships past retention are not given', () => {
+    const index = new PartnerIndex();
+    index.add(
+      entryFrom(
+        finding({ cues: [cue('platform-label', 'Paid partnership with HeyGen')] }),
+        post(),
+        NOW,
+        false,
+      )!,
+    );
+    expect(index.partnersFor('instagram', '@maya', 'new', NOW - DAY)).toHaveLength(1);
+    expect(index.partnersFor('instagram', '@maya', 'new', NOW + 1)).toEqual([]);
+  });
+
+  test.each([
+    ['x', 'x-1790012345678', null, 'https://x.com/i/status/1790012345678'],
+    ['instagram', 'ig-DH1demoMira1', null, 'https://www.instagram.com/p/DH1demoMira1/'],
+    ['youtube', 'yt-dQw4w9WgXcQ', null, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+    ['reddit', 'rd-t3_1abcde', null, 'https://www.reddit.com/comments/1abcde/'],
+    [
+      'linkedin',
+      'li-urn:li:activity:7300000000000000000',
+      null,
+      'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000000/',
+    ],
+    ['tiktok', 'tt-7412345678901234567', '@jo.ai', 'https://www.tiktok.com/@jo.ai/video/7412345678901234567'],
+    ['instagram', 'ig-3-k2j4h5', null, 'https://www.instagram.com/'],
+    ['facebook', 'fb-123', null, 'https://www.instagram.com/'],
+  ] as const)('the address kept for %s post %s is its own', (platform, id, author, want) => {
+    expect(permalinkOf({ platform, id, author, url: 'https://www.instagram.com/' })).toBe(want);
   });
 });
 

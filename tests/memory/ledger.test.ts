@@ -87,8 +87,10 @@ describe('Ledger', () => {
     // An unreadable database: the right name and version, but not the ledger's shape.
     const db = await openDB(name, LEDGER_VERSION, { upgrade: (d) => void d.createObjectStore('other') });
     db.close();
+    // A page that only reads the ledger never deletes it.
+    await expect(new Ledger({ name }).read()).rejects.toThrow(/damaged/);
     const onReset = vi.fn();
-    const ledger = new Ledger({ name, onReset });
+    const ledger = new Ledger({ name, onReset, repair: true });
     await ledger.put([entry()]);
     expect(onReset).toHaveBeenCalledOnce();
     expect(onReset.mock.calls[0]![0]).toMatch(/started again empty/);
@@ -103,17 +105,29 @@ describe('Ledger', () => {
     expect(dropped).toBe(1);
   });
 
-  test('a database from a newer Basira (a higher version) is rebuilt rather than failing every write', async () => {
+  test('a database from a newer Basira (after a downgrade) is left as it is: memory is unavailable, nothing is deleted', async () => {
     const name = `newer-${Math.random()}`;
     const db = await openDB(name, LEDGER_VERSION + 5, {
-      upgrade: (d) => void d.createObjectStore('entries'),
+      upgrade: (d) => void d.createObjectStore('entries', { keyPath: 'key' }),
     });
+    await db.put('entries', entry());
     db.close();
     const onReset = vi.fn();
-    const ledger = new Ledger({ name, onReset });
-    await ledger.put([entry()]);
-    expect(onReset).toHaveBeenCalledOnce();
-    expect((await ledger.read()).entries).toHaveLength(1);
+    const ledger = new Ledger({ name, onReset, repair: true });
+    await expect(ledger.put([entry()])).rejects.toThrow();
+    expect(onReset).not.toHaveBeenCalled();
+    const again = await openDB(name, LEDGER_VERSION + 5);
+    expect(await again.count('entries')).toBe(1);
+    again.close();
+  });
+
+  test('addresses and excerpts can be removed from every entry', async () => {
+    const ledger = fresh();
+    await ledger.put([entry({ url: 'https://x.com/i/status/1', excerpt: 'post' }), entry()]);
+    await ledger.stripPages();
+    const { entries } = await ledger.read();
+    expect(entries.every((e) => e.url === undefined && e.excerpt === undefined)).toBe(true);
+    expect(entries).toHaveLength(2);
   });
 
   test('forget everything', async () => {

@@ -51,6 +51,10 @@ const strings: MarkStrings = {
  * Runs Basira in a page: `adapters` are the platform adapters this copy carries (the first that
  * matches the address reads the page; the generic adapter reads the rest).
  */
+/** A failure the polyfill in the background sends as a resolved answer (see `send`). */
+const isPolyfillRejection = (answer: unknown) =>
+  typeof answer === 'object' && answer !== null && '__mozWebExtensionPolyfillReject__' in answer;
+
 export async function runContentScript(
   ctx: ContentScriptContext,
   adapters: readonly Adapter[],
@@ -97,7 +101,10 @@ export async function runContentScript(
             .then(resolve, reject)
             .finally(() => clearTimeout(timer));
         });
-        if (answer !== undefined && answer !== null) return answer;
+        // The background answers through webextension-polyfill, which reports a failed handler as a
+        // resolved `{ __mozWebExtensionPolyfillReject__ }` object; without the polyfill here that
+        // object arrives as an answer, and is a failure like any other.
+        if (answer !== undefined && answer !== null && !isPolyfillRejection(answer)) return answer;
       } catch {
         // No receiver yet, the port closed before an answer, or no answer came: try again.
       }

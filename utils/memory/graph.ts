@@ -65,14 +65,29 @@ export interface SeenPost {
 }
 
 const MAX_TIES = 12;
+/** How far before and after a written disclosure the brand it discloses is looked for (characters). */
+const NEAR_BEFORE = 40;
+const NEAR_AFTER = 60;
+
+/**
+ * Platforms whose adapters give a stable handle or channel for the author (@maya, u/maya, a
+ * channel). Facebook's header names a page, a group or a person by display name, LinkedIn's a
+ * person by display name, and articles have none: two different people could share one, so those
+ * posts get no history.
+ */
+const HANDLED: ReadonlySet<Platform> = new Set(['x', 'instagram', 'tiktok', 'reddit', 'youtube']);
+/** Authors that are no one in particular. */
+const NO_ONE = new Set(['[deleted]', 'deleted', '[removed]', 'automoderator', 'anonymous']);
 
 /** One author on one platform: "x|@maya". Case and a leading "@" or trailing "/" do not matter. */
 export function authorKey(platform: Platform, author: string | null | undefined): string | null {
+  if (!HANDLED.has(platform)) return null;
   const a = author
     ?.trim()
     .toLowerCase()
-    .replace(/^@+|\/+$/g, '');
-  return a ? `${platform}|${a}` : null;
+    .replace(/^@+|\/+$/g, '')
+    .replace(/^u\//, '');
+  return a && !NO_ONE.has(a) ? `${platform}|${a}` : null;
 }
 
 export function hostOf(url: string | null | undefined): string {
@@ -120,17 +135,21 @@ export function tiesOf(finding: FindingWire, post: SeenPost): Tie[] {
   };
   const kinds = new Set(finding.cues.map((c) => c.kind));
   const products = finding.products;
-  const labelled = finding.cues.filter((c) => c.kind === 'platform-label');
-  for (const c of labelled) add(brandOfLabel(c.text), 'label');
-  const disclosed = kinds.has('disclosure') || kinds.has('buried-disclosure');
+  for (const c of finding.cues) if (c.kind === 'platform-label') add(brandOfLabel(c.text), 'label');
   for (const m of post.text.matchAll(PARTNER_TAG)) add(m[1], 'partner-tag');
-  if (labelled.length > 0 && !labelled.some((c) => brandOfLabel(c.text)))
-    for (const p of products) add(p, 'label');
-  if (disclosed) {
-    for (const p of products) add(p, 'disclosure');
-    // "#ad thanks @glowco": a disclosed post's handles name its partner (a few, not a crowd).
-    const handles = [...post.text.matchAll(HANDLE)].map((m) => m[1]!.replace(HANDLE_SUFFIX, ''));
-    if (handles.length <= 3) for (const h of handles) add(h, 'disclosure');
+  // A written disclosure ties the brand it stands beside ("#ad HeyGen just shipped…", "sponsored
+  // by Notion", "#ad thanks @glowco"), not every name in the post: a product mentioned in passing
+  // or a photographer's handle is no partner.
+  const near = finding.cues
+    .filter((c) => (c.kind === 'disclosure' || c.kind === 'buried-disclosure') && c.start !== undefined)
+    .map((c) => [c.start! - NEAR_BEFORE, c.end! + NEAR_AFTER] as const);
+  const isNear = (at: number) => near.some(([from, to]) => at >= from && at <= to);
+  if (near.length > 0) {
+    for (const c of finding.cues)
+      if (c.kind === 'ai-product' && c.start !== undefined && isNear(c.start))
+        add(c.detail ?? c.text, 'disclosure');
+    for (const m of post.text.matchAll(HANDLE))
+      if (isNear(m.index)) add(m[1]!.replace(HANDLE_SUFFIX, ''), 'disclosure');
   }
   for (const c of finding.cues) {
     if (c.kind === 'affiliate-link') {
@@ -188,10 +207,32 @@ export function entryFrom(
     cueKinds: [...new Set(finding.cues.map((c) => c.kind))],
     rules: [...new Set(finding.cues.map((c) => c.rule))].slice(0, 40),
     ...(partnership && words ? { words: words.replace(/\s+/g, ' ').trim().slice(0, 200) } : {}),
-    ...(keepPages && post.url
-      ? { url: post.url.slice(0, 2000), excerpt: finding.excerpt.slice(0, 300) }
-      : {}),
+    ...(keepPages ? { url: permalinkOf(post).slice(0, 2000), excerpt: finding.excerpt.slice(0, 300) } : {}),
   };
+}
+
+/**
+ * The post's own address where its id says it (an X status, an Instagram post, a YouTube video, a
+ * Reddit thread, a LinkedIn update, a TikTok video); else the page it was seen on.
+ */
+export function permalinkOf(post: Pick<SeenPost, 'id' | 'platform' | 'author' | 'url'>): string {
+  const id = post.id.replace(/^[a-z]+-/, '');
+  const handle = post.author?.replace(/^@/, '');
+  const link =
+    post.platform === 'x' && /^\d{5,25}$/.test(id)
+      ? `https://x.com/i/status/${id}`
+      : post.platform === 'instagram' && /^[\w-]{5,40}$/.test(id) && !/^\d+-/.test(id)
+        ? `https://www.instagram.com/p/${id}/`
+        : post.platform === 'youtube' && /^[\w-]{11}$/.test(id)
+          ? `https://www.youtube.com/watch?v=${id}`
+          : post.platform === 'reddit' && /^t3_\w+$/.test(id)
+            ? `https://www.reddit.com/comments/${id.slice(3)}/`
+            : post.platform === 'linkedin' && /^urn:li:\w+:\d+$/.test(id)
+              ? `https://www.linkedin.com/feed/update/${id}/`
+              : post.platform === 'tiktok' && /^\d{8,25}$/.test(id) && handle
+                ? `https://www.tiktok.com/@${handle}/video/${id}`
+                : null;
+  return link ?? post.url ?? '';
 }
 
 /**
@@ -234,12 +275,22 @@ export class PartnerIndex {
     }
   }
 
-  /** This author's partnerships, leaving out the post being judged (seen again, it is not its own evidence). */
-  partnersFor(platform: Platform, author: string | null | undefined, postKey?: string): PriorPartnership[] {
+  /**
+   * This author's partnerships seen since `since` (ms; older ones are past retention), leaving out
+   * the post being judged (seen again, it is not its own evidence).
+   */
+  partnersFor(
+    platform: Platform,
+    author: string | null | undefined,
+    postKey?: string,
+    since = 0,
+  ): PriorPartnership[] {
     const who = authorKey(platform, author);
     const brands = who ? this.byAuthor.get(who) : undefined;
     if (!brands) return [];
-    return [...brands.values()].filter((p) => p.key !== postKey).map(({ key: _k, ...p }) => p);
+    return [...brands.values()]
+      .filter((p) => p.key !== postKey && p.date >= since)
+      .map(({ key: _k, ...p }) => p);
   }
 
   clear(): void {

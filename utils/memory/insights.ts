@@ -48,9 +48,14 @@ const isFlagged = (v: Verdict): v is FlaggedVerdict => (FLAGGED_VERDICTS as read
 export function computeInsights(entries: readonly LedgerEntry[], range: number, now = Date.now()): Insights {
   const since = now - range * DAY;
   const days = new Map<string, DayCount>();
-  for (let i = range - 1; i >= 0; i--) {
-    const day = dayOf(now - i * DAY);
+  // Calendar days, stepped by date (a day is not always 24 hours where clocks change).
+  const cursor = new Date(now);
+  cursor.setHours(12, 0, 0, 0);
+  cursor.setDate(cursor.getDate() - (range - 1));
+  for (let i = 0; i < range; i++) {
+    const day = dayOf(cursor.getTime());
     days.set(day, { day, counts: { undisclosed: 0, sponsored: 0, promotion: 0 } });
+    cursor.setDate(cursor.getDate() + 1);
   }
   const platforms = new Map<Platform, number>();
   const products = new Map<string, { name: string; count: number }>();

@@ -9,25 +9,31 @@ import type { FindingWire } from '../protocol';
 import { entryFrom, type LedgerEntry, PartnerIndex, postKey, type SeenPost } from './graph';
 import { Ledger, type LedgerOptions } from './ledger';
 
+const DAY = 24 * 60 * 60 * 1000;
+
 export class Memory {
   readonly ledger: Ledger;
   private readonly index = new PartnerIndex();
   private loading: Promise<boolean> | null = null;
   private writes: Promise<unknown> = Promise.resolve();
+  /** Changes with each "Forget everything": work begun before it leaves nothing behind. */
+  private generation = 0;
   /** Entries waiting for the batch's one write. */
   private pending: LedgerEntry[] = [];
 
   constructor(options: LedgerOptions = {}) {
-    this.ledger = new Ledger(options);
+    this.ledger = new Ledger({ repair: true, ...options });
   }
 
   /** Opens the ledger once, drops entries past retention and builds the index; false if memory is unavailable. */
   ready(retentionDays: number): Promise<boolean> {
     this.loading ??= (async () => {
+      const generation = this.generation;
       try {
         await this.ledger.prune(retentionDays);
         const { entries } = await this.ledger.read();
-        for (const e of entries) this.index.add(e);
+        // Forgotten meanwhile: what was read is gone.
+        if (generation === this.generation) for (const e of entries) this.index.add(e);
         return true;
       } catch {
         this.loading = null; // tried again with the next batch
@@ -37,9 +43,9 @@ export class Memory {
     return this.loading;
   }
 
-  /** The post's author's earlier partnerships (never the post's own). */
-  partnersFor(post: SeenPost): PriorPartnership[] {
-    return this.index.partnersFor(post.platform, post.author, postKey(post));
+  /** The post's author's earlier partnerships within retention (never the post's own). */
+  partnersFor(post: SeenPost, retentionDays: number, now = Date.now()): PriorPartnership[] {
+    return this.index.partnersFor(post.platform, post.author, postKey(post), now - retentionDays * DAY);
   }
 
   /** Remembers one finding at once for the posts after it; written with the rest of its batch by `flush`. */
@@ -50,29 +56,49 @@ export class Memory {
     this.pending.push(entry);
   }
 
+  /** Runs `task` after every write and forget queued before it. */
+  private queue(task: () => Promise<unknown>): Promise<void> {
+    this.writes = this.writes.then(task).catch(() => undefined);
+    return this.writes.then(() => undefined);
+  }
+
   /** Writes what `remember` collected in one transaction, after earlier writes. */
   flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) return this.writes.then(() => undefined);
-    this.writes = this.writes.then(() => this.ledger.put(batch)).catch(() => undefined);
-    return this.writes.then(() => undefined);
+    return this.queue(async () => {
+      if (batch.length > 0) await this.ledger.put(batch);
+    });
   }
 
-  async prune(retentionDays: number): Promise<void> {
-    await this.flush();
-    try {
-      await this.ledger.prune(retentionDays);
-    } catch {
-      // Retention is applied again at the next start.
-    }
+  /** Drops entries past retention (the index leaves them out by date already). */
+  prune(retentionDays: number): Promise<void> {
+    return this.queue(() => this.ledger.prune(retentionDays));
   }
 
-  /** Forgets everything: the ledger and the index. */
-  async forget(): Promise<void> {
+  /** Stops keeping addresses: they leave the ledger and the index. */
+  stripPages(): Promise<void> {
+    return this.queue(async () => {
+      await this.ledger.stripPages();
+      const generation = this.generation;
+      const { entries } = await this.ledger.read();
+      if (generation !== this.generation) return;
+      this.index.clear();
+      for (const e of entries) this.index.add(e);
+    });
+  }
+
+  /**
+   * Forgets everything: the ledger and the index, in the write queue's order (a batch written
+   * before it is deleted with the rest; one after it is what the person saw since).
+   */
+  forget(): Promise<void> {
+    this.generation++;
     this.pending = [];
-    await this.writes;
     this.index.clear();
-    await this.ledger.clear();
+    // Unlike writes, a failed forget is reported (the page that asked says so).
+    const done = this.writes.then(() => this.ledger.clear());
+    this.writes = done.catch(() => undefined);
+    return done;
   }
 }

@@ -69,17 +69,23 @@ const isQuota = (e: unknown) =>
 
 export interface LedgerOptions {
   name?: string;
-  /** Told when an unreadable database was rebuilt empty (the reason, in English). */
+  /**
+   * Rebuild a database that opens without its store (damaged), telling `onReset` (the reason, in
+   * English). Only the background repairs; a page that reads the ledger never deletes it.
+   */
+  repair?: boolean;
   onReset?: (reason: string) => void;
 }
 
 export class Ledger {
   private db: Promise<Db> | null = null;
   private readonly name: string;
+  private readonly repair: boolean;
   private readonly onReset: (reason: string) => void;
 
   constructor(options: LedgerOptions = {}) {
     this.name = options.name ?? LEDGER_NAME;
+    this.repair = options.repair ?? false;
     this.onReset = options.onReset ?? (() => undefined);
   }
 
@@ -97,27 +103,21 @@ export class Ledger {
     });
   }
 
-  /** Opens the database; one that cannot be opened, or lacks its store, is deleted and made anew. */
+  /**
+   * Opens the database. One that opens without its store is damaged: with `repair` it is deleted
+   * and made anew (an empty memory, and a notice). Any other failure (IndexedDB unavailable, a
+   * newer Basira's database after a downgrade, a passing error) is reported to the caller and
+   * deletes nothing: the posts are then judged without memory.
+   */
   open(): Promise<Db> {
     this.db ??= (async () => {
-      try {
-        const db = await this.connect();
-        if (!db.objectStoreNames.contains('entries')) {
-          db.close();
-          throw new Error('the entries store is missing');
-        }
-        return db;
-      } catch (e) {
-        try {
-          await deleteDB(this.name);
-        } catch {
-          // Deleting may fail too; opening afresh below says whether it matters.
-        }
-        this.onReset(
-          `memory could not be read (${(e as Error)?.message ?? String(e)}) and was started again empty`,
-        );
-        return this.connect();
-      }
+      const db = await this.connect();
+      if (db.objectStoreNames.contains('entries')) return db;
+      db.close();
+      if (!this.repair) throw new Error('the memory database is damaged (its store is missing)');
+      await deleteDB(this.name);
+      this.onReset('memory could not be read (its store was missing) and was started again empty');
+      return this.connect();
     })();
     this.db.catch(() => {
       this.db = null; // a failed open is retried next time, not remembered
@@ -184,6 +184,17 @@ export class Ledger {
     }
     await tx.done;
     return gone;
+  }
+
+  /** Removes every entry's address and excerpt (the person stopped keeping them). */
+  async stripPages(): Promise<void> {
+    const tx = (await this.open()).transaction('entries', 'readwrite');
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      if (cursor.value.url === undefined && cursor.value.excerpt === undefined) continue;
+      const { url: _u, excerpt: _e, ...rest } = cursor.value;
+      await cursor.update(rest);
+    }
+    await tx.done;
   }
 
   /** Forgets everything. */

@@ -63,6 +63,10 @@ const nameThenAi = (text: string, found: (name: string, span: [number, number]) 
   }
 };
 
+/** The partner a platform's partnership label names: "Paid partnership with HeyGen", "شراكة مدفوعة مع جاما". */
+const PARTNER_OF_LABEL =
+  /(?:partnership|partenariat|colaboraci[oó]n|partnerschaft|شراكة|بالتعاون)[^\n]{0,40}?\s(?:with|avec|con|mit|مع)\s+(.{2,60})$/iu;
+
 /** How far before or after an ambiguous name its use words are looked for (normalized characters). */
 const USE_WINDOW = 40;
 
@@ -174,14 +178,17 @@ const detector: CueDetector = {
     };
     // A platform label naming its partner names the product for certain ("Paid partnership with
     // HeyGen", "شراكة مدفوعة مع جاما"): the platform wrote it, not the author.
-    if (gated || ctx.item.labels.length > 0)
-      for (const label of ctx.item.labels.slice(0, 10)) {
-        const norm = normalize(label.slice(0, 200)).text;
-        scanAll(lex.res, norm, 3, (m) => {
-          const entry = m[1] ? lex.byAlias.get(m[1]) : undefined;
-          if (entry) confirm(entry, entry.name);
-        });
-      }
+    // Only the partner part of such a label is read: other labels a page's header yields (a page's
+    // or an author's name) are not the platform's word.
+    for (const label of ctx.item.labels.slice(0, 10)) {
+      const partner = PARTNER_OF_LABEL.exec(label.slice(0, 200))?.[1];
+      if (!partner) continue;
+      const norm = normalize(partner).text;
+      scanAll(lex.res, norm, 3, (m) => {
+        const entry = m[1] ? lex.byAlias.get(m[1]) : undefined;
+        if (entry) confirm(entry, entry.name);
+      });
+    }
     // A brand's own handle or partner hashtag names it for certain: @NotionHQ, @Gamma_App,
     // #RunwayPartner, #GeminiAmbassador.
     if (text.includes('@') || text.includes('#'))
