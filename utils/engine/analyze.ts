@@ -111,12 +111,30 @@ function markQuoted(cues: Cue[], text: string): void {
   }
 }
 
+const isSpace = unitTest(/\s/);
+
+/**
+ * The post's words on one line, at most EXCERPT characters: whitespace runs become one space, the
+ * ends are trimmed, "…" marks a cut. Built in one pass that stops once the excerpt is full (a post
+ * can be 20,000 characters); the same as flattening the whole text with `/\s+/g` and trimming.
+ */
 function excerptOf(text: string): string {
-  // Flattening a prefix is enough once it fills the excerpt (a post can be 20,000 characters).
-  const head = text.length > EXCERPT * 4 ? text.slice(0, EXCERPT * 4) : text;
-  let flat = head.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT && head !== text) flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1)}…`;
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (isSpace(u)) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += text[i];
+    if (out.length > EXCERPT) break;
+  }
+  return out.length <= EXCERPT ? out : `${out.slice(0, EXCERPT - 1)}…`;
 }
 
 export interface AnalyzeOptions {
