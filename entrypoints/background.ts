@@ -298,7 +298,8 @@ export default defineBackground(() => {
     void repaintAll();
     // A shorter retention applies at once; addresses no longer kept leave memory at once.
     const [next, before] = [coerceSettings(raw), coerceSettings(old)];
-    if (next.memory.retentionDays !== before.memory.retentionDays) void memory$.prune(next.memory.retentionDays);
+    if (next.memory.retentionDays !== before.memory.retentionDays)
+      void memory$.prune(next.memory.retentionDays);
     if (!next.memory.keepPages && before.memory.keepPages) void memory$.stripPages();
   });
   void currentSettings().then((s) => applyLanguage(s.language));
