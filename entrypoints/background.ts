@@ -13,7 +13,7 @@ import { fnv1a } from '@/utils/engine/tokens';
 import { type CueKind, FLAGGED } from '@/utils/engine/types';
 import { warmUp } from '@/utils/engine/warm-up';
 import { withCorrection } from '@/utils/feedback';
-import { kept, toWire } from '@/utils/findings';
+import { forPage, kept, toWire } from '@/utils/findings';
 import { applyLanguage, fetchMessages, plural, t } from '@/utils/i18n';
 import { Memory } from '@/utils/memory/keeper';
 import { MEMORY_NOTICE_KEY } from '@/utils/memory/notice';
@@ -231,7 +231,7 @@ export default defineBackground(() => {
       await painting(tabId, async () =>
         paintBadge(tabId, memory.get(tabId) ?? null, await currentSettings()),
       );
-      return { taken: true, flagged: step.findings.filter((f) => FLAGGED.has(f.verdict)) };
+      return { taken: true, flagged: step.findings.filter((f) => FLAGGED.has(f.verdict)).map(forPage) };
     },
     'finding:correct': async ({ id, correction }, sender) => {
       const tabId = sender.tab?.id;

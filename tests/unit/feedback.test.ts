@@ -13,6 +13,8 @@ import {
   withCorrection,
 } from '@/utils/feedback';
 import { correctionChoices } from '@/utils/feedback-match';
+import { forPage } from '@/utils/findings';
+import type { FindingWire } from '@/utils/protocol';
 import { visibleFindings } from '@/utils/scope';
 import { coerceSettings, DEFAULT_SETTINGS } from '@/utils/settings';
 import { finding, SPONSORED } from '../components/fixtures';
@@ -115,5 +117,45 @@ describe('corrections', () => {
     const settings = coerceSettings({ ...DEFAULT_SETTINGS, scope: 'all', feedback: 42 });
     expect(settings.scope).toBe('all');
     expect(settings.feedback).toEqual(EMPTY_FEEDBACK);
+  });
+});
+
+describe('what a page keeps of a finding (forPage)', () => {
+  const base = (excerpt: string): FindingWire => ({
+    id: 'x-1',
+    verdict: 'undisclosed',
+    topic: 'ai',
+    confidence: 0.8,
+    cues: [
+      {
+        kind: 'promo-code',
+        rule: 'en.code.promo-code',
+        text: 'use code MAYA',
+        lang: 'en',
+        sources: ['ftc-101'],
+      },
+    ],
+    concerns: ['undisclosed-endorsement'],
+    excerpt,
+    snippet: 'a long snippet',
+    snippetStart: 0,
+    products: ['Jasper'],
+    platform: 'x',
+    author: '@maya',
+    order: 3,
+  });
+  test.each([
+    ['short', 'Use code MAYA for Jasper'],
+    ['a space at the 200th character', `${'a'.repeat(199)} ${'b'.repeat(79)}`],
+    ['a space at the 201st character', `${'a'.repeat(200)} ${'b'.repeat(78)}`],
+    ['a full excerpt', `${'word '.repeat(55)}…`],
+  ])('the post key a page computes is the background’s (%s)', (_name, excerpt) => {
+    const f = base(excerpt);
+    expect(postKey(forPage(f))).toBe(postKey(f));
+  });
+  test('the popup’s snippet, the concerns and the sources stay in the background', () => {
+    const slim = forPage(base('Use code MAYA'));
+    expect(slim).toMatchObject({ snippet: '', concerns: [], author: '@maya', products: ['Jasper'] });
+    expect(slim.cues[0]).toMatchObject({ kind: 'promo-code', text: 'use code MAYA', sources: [] });
   });
 });
