@@ -59,6 +59,8 @@ function arabicStems(s: string, start: number, end: number, visit: (from: number
   ) {
     if (end - start >= 4) visit(start + 2, end);
     if (hasAl(s, start + 2) && end - start >= 6) visit(start + 4, end);
+    // و/ف + لل ("وللمساعد"): the stem after لِـ + ال.
+    if (second === 0x0644 && s.charCodeAt(start + 2) === 0x0644 && end - start >= 5) visit(start + 3, end);
   }
 }
 

@@ -428,9 +428,10 @@ export function activeRules(
   const byKind = new Map<TextRule['kind'], CompiledTextRule[]>();
   for (const i of picked) {
     const { rule, lang } = index.rules[i]!;
-    // Disclosures are read in every language: a post code-switches to say them ("#sponsorisé" in
-    // a Darija caption, "#publi" in an English one), and their words are distinctive.
-    if (!langs.has(lang) && rule.kind !== 'disclosure') continue;
+    // An Arabic post's disclosures are read in every language: it code-switches to say them
+    // ("#sponsorisé" in a Darija caption). Elsewhere a pack's words stay in its language ("#pub" is
+    // a bar in English).
+    if (!langs.has(lang) && !(rule.kind === 'disclosure' && langs.has('ar'))) continue;
     const list = byKind.get(rule.kind);
     if (list) list.push(rule);
     else byKind.set(rule.kind, [rule]);
