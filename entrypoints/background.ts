@@ -210,8 +210,12 @@ export default defineBackground(() => {
         const remembering = !sender.tab?.incognito && (await memory$.ready(settings.memory.retentionDays));
         // In page order, each post remembered before the next is judged: a labelled post is
         // evidence for the same author's later post in the same batch.
+        // A post the person hid with "This is wrong" is no evidence either.
+        const hidden = new Set(settings.feedback.hidden.map((h) => h.key));
         const findings = data.items.map((item) => {
-          const partners = remembering ? memory$.partnersFor(item, settings.memory.retentionDays) : [];
+          const partners = remembering
+            ? memory$.partnersFor(item, settings.memory.retentionDays, hidden)
+            : [];
           const input = partners.length > 0 ? { ...item, partners } : item;
           const finding = kept(toWire(analyzeItem(input, rules, { disabledKinds: off }), item, item.order));
           if (remembering && settings.memory.on) memory$.remember(finding, item, settings.memory.keepPages);

@@ -1,6 +1,7 @@
 /** Memory as the background runs it: forgetting while work is under way, retention, addresses. */
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
+import { postKey } from '@/utils/feedback-match';
 import type { LedgerEntry, SeenPost } from '@/utils/memory/graph';
 import { Memory } from '@/utils/memory/keeper';
 import type { FindingWire } from '@/utils/protocol';
@@ -46,7 +47,7 @@ describe('Memory', () => {
     const memory = fresh();
     expect(await memory.ready(90)).toBe(true);
     memory.remember(labelled, post('ig-1'), false, NOW);
-    expect(memory.partnersFor(later, 90, NOW).map((p) => p.brand)).toEqual(['HeyGen']);
+    expect(memory.partnersFor(later, 90, undefined, NOW).map((p) => p.brand)).toEqual(['HeyGen']);
     await memory.flush();
     const { entries } = await memory.ledger.read();
     expect(entries.map((e: LedgerEntry) => e.key)).toEqual(['instagram|instagram.com|ig-1']);
@@ -62,7 +63,7 @@ describe('Memory', () => {
     const reading = memory.ready(90);
     const forgetting = memory.forget();
     await Promise.all([reading, forgetting]);
-    expect(memory.partnersFor(later, 90, NOW)).toEqual([]);
+    expect(memory.partnersFor(later, 90, undefined, NOW)).toEqual([]);
     // A batch remembered just before forgetting is not written after it.
     memory.remember(labelled, post('ig-2'), false, NOW);
     const writing = memory.flush();
@@ -80,8 +81,8 @@ describe('Memory', () => {
     await memory.ready(90);
     memory.remember(labelled, post('ig-old'), false, NOW - 40 * DAY);
     await memory.flush();
-    expect(memory.partnersFor(later, 90, NOW)).toHaveLength(1);
-    expect(memory.partnersFor(later, 30, NOW)).toEqual([]);
+    expect(memory.partnersFor(later, 90, undefined, NOW)).toHaveLength(1);
+    expect(memory.partnersFor(later, 30, undefined, NOW)).toEqual([]);
     await memory.prune(30);
     expect((await memory.ledger.read()).entries).toEqual([]);
   });
@@ -91,9 +92,26 @@ describe('Memory', () => {
     await memory.ready(90);
     memory.remember(labelled, post('ig-DH1demoMira1'), true, NOW);
     await memory.flush();
-    expect(memory.partnersFor(later, 90, NOW)[0]?.url).toBe('https://www.instagram.com/p/DH1demoMira1/');
+    expect(memory.partnersFor(later, 90, undefined, NOW)[0]?.url).toBe(
+      'https://www.instagram.com/p/DH1demoMira1/',
+    );
     await memory.stripPages();
-    expect(memory.partnersFor(later, 90, NOW)[0]?.url).toBeNull();
+    expect(memory.partnersFor(later, 90, undefined, NOW)[0]?.url).toBeNull();
     expect((await memory.ledger.read()).entries[0]?.url).toBeUndefined();
+  });
+});
+
+describe('"This is wrong"', () => {
+  test('a post the person hid is no evidence of its author’s partnership', async () => {
+    const memory = fresh();
+    await memory.ready(90);
+    memory.remember(labelled, post('ig-1'), false, NOW);
+    await memory.flush();
+    const [entry] = (await memory.ledger.read()).entries;
+    expect(entry?.hideKey).toBe(postKey(labelled));
+    // The key is a hash: the post's words are not kept.
+    expect(entry?.hideKey).toMatch(/^[0-9a-z]+$/);
+    expect(memory.partnersFor(later, 90, new Set(), NOW)).toHaveLength(1);
+    expect(memory.partnersFor(later, 90, new Set([postKey(labelled)]), NOW)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@
  * history.
  */
 import { FLAGGED, type Platform, type PriorPartnership, type Topic, type Verdict } from '../engine/types';
+import { postKey as hideKeyOf } from '../feedback-match';
 import type { FindingWire } from '../protocol';
 
 /** How a post tied itself to a brand. */
@@ -49,6 +50,8 @@ export interface LedgerEntry {
   rules: string[];
   /** The label or disclosure words that make it a partnership ("Paid partnership with HeyGen"). */
   words?: string;
+  /** The post's "This is wrong" key (a hash of its platform, author and opening words; no words). */
+  hideKey?: string;
   /** Only when the person keeps page addresses (off by default). */
   url?: string;
   excerpt?: string;
@@ -207,6 +210,7 @@ export function entryFrom(
     cueKinds: [...new Set(finding.cues.map((c) => c.kind))],
     rules: [...new Set(finding.cues.map((c) => c.rule))].slice(0, 40),
     ...(partnership && words ? { words: words.replace(/\s+/g, ' ').trim().slice(0, 200) } : {}),
+    hideKey: hideKeyOf(finding),
     ...(keepPages ? { url: permalinkOf(post).slice(0, 2000), excerpt: finding.excerpt.slice(0, 300) } : {}),
   };
 }
@@ -255,23 +259,26 @@ export function partnershipsOf(entry: LedgerEntry): PriorPartnership[] {
   return out;
 }
 
+type Indexed = PriorPartnership & { key: string; hideKey: string | undefined };
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 /**
  * Author → brand partnerships, in memory: what the engine is given for each new post. Built from
  * the ledger's entries and kept up to date as findings arrive.
  */
 export class PartnerIndex {
-  private readonly byAuthor = new Map<string, Map<string, PriorPartnership & { key: string }>>();
+  private readonly byAuthor = new Map<string, Map<string, Indexed>>();
 
   add(entry: LedgerEntry): void {
     const who = authorKey(entry.platform, entry.author);
     if (!who) return;
     for (const p of partnershipsOf(entry)) {
-      const brands = this.byAuthor.get(who) ?? new Map<string, PriorPartnership & { key: string }>();
+      const brands = this.byAuthor.get(who) ?? new Map<string, Indexed>();
       this.byAuthor.set(who, brands);
       const id = p.brand.toLowerCase();
       const known = brands.get(id);
       // The most recent evidence speaks for the brand.
-      if (!known || known.date <= p.date) brands.set(id, { ...p, key: entry.key });
+      if (!known || known.date <= p.date) brands.set(id, { ...p, key: entry.key, hideKey: entry.hideKey });
     }
   }
 
@@ -284,13 +291,15 @@ export class PartnerIndex {
     author: string | null | undefined,
     postKey?: string,
     since = 0,
+    /** Posts the person hid with "This is wrong" (their keys): no evidence of anything. */
+    hidden: ReadonlySet<string> = NO_KEYS,
   ): PriorPartnership[] {
     const who = authorKey(platform, author);
     const brands = who ? this.byAuthor.get(who) : undefined;
     if (!brands) return [];
     return [...brands.values()]
-      .filter((p) => p.key !== postKey && p.date >= since)
-      .map(({ key: _k, ...p }) => p);
+      .filter((p) => p.key !== postKey && p.date >= since && !(p.hideKey && hidden.has(p.hideKey)))
+      .map(({ key: _k, hideKey: _h, ...p }) => p);
   }
 
   clear(): void {

@@ -43,9 +43,20 @@ export class Memory {
     return this.loading;
   }
 
-  /** The post's author's earlier partnerships within retention (never the post's own). */
-  partnersFor(post: SeenPost, retentionDays: number, now = Date.now()): PriorPartnership[] {
-    return this.index.partnersFor(post.platform, post.author, postKey(post), now - retentionDays * DAY);
+  /** The post's author's earlier partnerships within retention (never the post's own, nor a post the person hid). */
+  partnersFor(
+    post: SeenPost,
+    retentionDays: number,
+    hidden?: ReadonlySet<string>,
+    now = Date.now(),
+  ): PriorPartnership[] {
+    return this.index.partnersFor(
+      post.platform,
+      post.author,
+      postKey(post),
+      now - retentionDays * DAY,
+      hidden,
+    );
   }
 
   /** Remembers one finding at once for the posts after it; written with the rest of its batch by `flush`. */

@@ -44,6 +44,7 @@ export const LedgerEntrySchema = z.object({
   cueKinds: z.array(s(40)).check(z.maxLength(30)),
   rules: z.array(s(120)).check(z.maxLength(60)),
   words: z.optional(s(200)),
+  hideKey: z.optional(s(40)),
   url: z.optional(s(2000)),
   excerpt: z.optional(s(600)),
 });
