@@ -1,8 +1,8 @@
 /** Memory's pure half: ties, entries, the author → brand index, insights and exports. */
 import { describe, expect, test } from 'vitest';
+import { partnerOfLabel } from '@/utils/engine/cues/platform-label';
 import {
   authorKey,
-  brandOfLabel,
   entryFrom,
   type LedgerEntry,
   PartnerIndex,
@@ -61,7 +61,7 @@ describe('ties', () => {
     ['Sponsored', null],
     ['Ad', null],
   ])('the brand of the label %s', (label, brand) => {
-    expect(brandOfLabel(label)).toBe(brand);
+    expect(partnerOfLabel(label)).toBe(brand);
   });
 
   test('a label ties its brand; a written disclosure ties the product or handle beside it, never a name in passing or the author', () => {

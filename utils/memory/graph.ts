@@ -9,6 +9,8 @@
  * evidence against another post). Different authors, or one handle on two platforms, never share
  * history.
  */
+
+import { partnerOfLabel } from '../engine/cues/platform-label';
 import { FLAGGED, type Platform, type PriorPartnership, type Topic, type Verdict } from '../engine/types';
 import { postKey as hideKeyOf } from '../feedback-match';
 import type { FindingWire } from '../protocol';
@@ -101,13 +103,6 @@ export function hostOf(url: string | null | undefined): string {
   }
 }
 
-/** The brand a label names: "Paid partnership with HeyGen", "شراكة مدفوعة مع نون", "Partenariat rémunéré avec Lumen". */
-const LABEL_BRAND = /(?:^|\s)(?:with|avec|con|mit|مع|بالتعاون مع)\s+(.{2,60}?)\s*$/iu;
-export function brandOfLabel(label: string): string | null {
-  const m = LABEL_BRAND.exec(label.replace(/\s+/g, ' ').trim());
-  return m?.[1]?.replace(/^@/, '').trim() || null;
-}
-
 /** A brand's handle without the usual suffixes: @heygen_official → heygen. */
 const HANDLE = /(?<![\p{L}\p{N}_@])@([\p{L}\p{N}_.]{2,30})/gu;
 const HANDLE_SUFFIX = /[._]?(?:official|hq|app|ai|io|labs|inc)$/i;
@@ -138,7 +133,7 @@ export function tiesOf(finding: FindingWire, post: SeenPost): Tie[] {
   };
   const kinds = new Set(finding.cues.map((c) => c.kind));
   const products = finding.products;
-  for (const c of finding.cues) if (c.kind === 'platform-label') add(brandOfLabel(c.text), 'label');
+  for (const c of finding.cues) if (c.kind === 'platform-label') add(partnerOfLabel(c.text), 'label');
   for (const m of post.text.matchAll(PARTNER_TAG)) add(m[1], 'partner-tag');
   // A written disclosure ties the brand it stands beside ("#ad HeyGen just shipped…", "sponsored
   // by Notion", "#ad thanks @glowco"), not every name in the post: a product mentioned in passing

@@ -5,6 +5,7 @@ import type { LexiconRef } from '../rules/compile';
 import { anyPresent } from '../tokens';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
+import { partnerOfLabel } from './platform-label';
 // Read at detection time, after every detector is registered.
 import { DETECTOR_BY_KIND } from './registry';
 
@@ -62,10 +63,6 @@ const nameThenAi = (text: string, found: (name: string, span: [number, number]) 
     found(name, [start, m.index + m[0].length]);
   }
 };
-
-/** The partner a platform's partnership label names: "Paid partnership with HeyGen", "شراكة مدفوعة مع جاما". */
-const PARTNER_OF_LABEL =
-  /(?:partnership|partenariat|colaboraci[oó]n|partnerschaft|شراكة|بالتعاون)[^\n]{0,40}?\s(?:with|avec|con|mit|مع)\s+(.{2,60})$/iu;
 
 /** How far before or after an ambiguous name its use words are looked for (normalized characters). */
 const USE_WINDOW = 40;
@@ -181,7 +178,7 @@ const detector: CueDetector = {
     // Only the partner part of such a label is read: other labels a page's header yields (a page's
     // or an author's name) are not the platform's word.
     for (const label of ctx.item.labels.slice(0, 10)) {
-      const partner = PARTNER_OF_LABEL.exec(label.slice(0, 200))?.[1];
+      const partner = partnerOfLabel(label);
       if (!partner) continue;
       const norm = normalize(partner).text;
       scanAll(lex.res, norm, 3, (m) => {
