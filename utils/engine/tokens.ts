@@ -18,7 +18,8 @@ export function unitTest(re: RegExp): (unit: number) => boolean {
   };
 }
 
-const isWord = unitTest(/[\p{L}\p{N}_]/u);
+/** A word unit (letter, digit or underscore): what keywords, and brand names in memory, are bounded by. */
+export const isWord = unitTest(/[\p{L}\p{N}_]/u);
 
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 16777619;

@@ -14,6 +14,7 @@ import { partnerOfLabel } from '../engine/cues/platform-label';
 import { FLAGGED, type Platform, type PriorPartnership, type Topic, type Verdict } from '../engine/types';
 import { postKey as hideKeyOf } from '../feedback-match';
 import type { FindingWire } from '../protocol';
+import { siteOf } from '../ui/hosts';
 
 /** How a post tied itself to a brand. */
 export const TIE_KINDS = [
@@ -95,14 +96,6 @@ export function authorKey(platform: Platform, author: string | null | undefined)
   return a && !NO_ONE.has(a) ? `${platform}|${a}` : null;
 }
 
-export function hostOf(url: string | null | undefined): string {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '') : '';
-  } catch {
-    return '';
-  }
-}
-
 /** A brand's handle without the usual suffixes: @heygen_official → heygen. */
 const HANDLE = /(?<![\p{L}\p{N}_@])@([\p{L}\p{N}_.]{2,30})/gu;
 const HANDLE_SUFFIX = /[._]?(?:official|hq|app|ai|io|labs|inc)$/i;
@@ -151,7 +144,7 @@ export function tiesOf(finding: FindingWire, post: SeenPost): Tie[] {
   }
   for (const c of finding.cues) {
     if (c.kind === 'affiliate-link') {
-      const host = hostOf(c.text);
+      const host = siteOf(c.text) ?? '';
       const product = products.find((p) => host.includes(p.toLowerCase().replace(/\s+/g, '')));
       add(product ?? host.split('.').slice(-2, -1)[0], 'affiliate-link');
     }
@@ -183,7 +176,7 @@ export function entryFrom(
   keepPages: boolean,
 ): LedgerEntry | null {
   if (!worthKeeping(finding)) return null;
-  const host = hostOf(post.url);
+  const host = siteOf(post.url) ?? '';
   const ties = tiesOf(finding, post);
   const partnership = ties.some(
     (t) => t.kind === 'label' || t.kind === 'disclosure' || t.kind === 'partner-tag',
@@ -308,4 +301,4 @@ export class PartnerIndex {
 
 /** The ledger key a post would have (for leaving it out of its own evidence). */
 export const postKey = (post: Pick<SeenPost, 'platform' | 'id' | 'url'>) =>
-  `${post.platform}|${hostOf(post.url)}|${post.id}`;
+  `${post.platform}|${siteOf(post.url) ?? ''}|${post.id}`;

@@ -5,15 +5,10 @@
  */
 import { hasArabic } from '../arabic';
 import { normalizeText } from '../normalize';
+import { isWord } from '../tokens';
 import type { Cue } from '../types';
 import type { CueDetector } from './detector';
 import { DETECTOR_BY_KIND } from './registry';
-
-const isWordUnit = (u: number) =>
-  (u >= 0x30 && u <= 0x39) ||
-  (u >= 0x61 && u <= 0x7a) ||
-  u === 0x5f ||
-  (u >= 0xc0 && /\p{L}/u.test(String.fromCharCode(u)));
 
 /** Whether normalized `text` names `brand` as a whole word ("@heygen", "HeyGen's"), not inside another word. */
 export function namesBrand(text: string, brand: string): boolean {
@@ -23,8 +18,8 @@ export function namesBrand(text: string, brand: string): boolean {
     const before = at > 0 ? text.charCodeAt(at - 1) : 0x20;
     const after = at + b.length < text.length ? text.charCodeAt(at + b.length) : 0x20;
     // Arabic brands may carry clitics before them (وهاي جين); Latin ones may not (myheygen).
-    const beforeOk = !isWordUnit(before) || (hasArabic(b) && /[وفبلك]/.test(String.fromCharCode(before)));
-    if (beforeOk && !isWordUnit(after)) return true;
+    const beforeOk = !isWord(before) || (hasArabic(b) && /[وفبلك]/.test(String.fromCharCode(before)));
+    if (beforeOk && !isWord(after)) return true;
   }
   return false;
 }
