@@ -31,9 +31,7 @@ export class Memory {
       const generation = this.generation;
       try {
         await this.ledger.prune(retentionDays);
-        const { entries } = await this.ledger.read();
-        // Forgotten meanwhile: what was read is gone.
-        if (generation === this.generation) for (const e of entries) this.index.add(e);
+        await this.reindex(generation);
         return true;
       } catch {
         this.loading = null; // tried again with the next batch
@@ -67,6 +65,15 @@ export class Memory {
     this.pending.push(entry);
   }
 
+  /** Builds the index anew from the ledger, unless the person forgot everything since `generation`. */
+  private async reindex(generation: number): Promise<void> {
+    const { entries } = await this.ledger.read();
+    // Forgotten meanwhile: what was read is gone.
+    if (generation !== this.generation) return;
+    this.index.clear();
+    for (const e of entries) this.index.add(e);
+  }
+
   /** Runs `task` after every write and forget queued before it. */
   private queue(task: () => Promise<unknown>): Promise<void> {
     this.writes = this.writes.then(task).catch(() => undefined);
@@ -90,12 +97,9 @@ export class Memory {
   /** Stops keeping addresses: they leave the ledger and the index. */
   stripPages(): Promise<void> {
     return this.queue(async () => {
-      await this.ledger.stripPages();
       const generation = this.generation;
-      const { entries } = await this.ledger.read();
-      if (generation !== this.generation) return;
-      this.index.clear();
-      for (const e of entries) this.index.add(e);
+      await this.ledger.stripPages();
+      await this.reindex(generation);
     });
   }
 

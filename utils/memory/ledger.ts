@@ -155,29 +155,22 @@ export class Ledger {
   }
 
   /** Deletes the `n` oldest entries; returns how many went. */
-  async dropOldest(n: number): Promise<number> {
-    const tx = (await this.open()).transaction('entries', 'readwrite');
-    let gone = 0;
-    for (
-      let cursor = await tx.store.index('date').openCursor();
-      cursor && gone < n;
-      cursor = await cursor.continue()
-    ) {
-      await cursor.delete();
-      gone++;
-    }
-    await tx.done;
-    return gone;
+  dropOldest(n: number): Promise<number> {
+    return this.deleteOldest(null, n);
   }
 
   /** Deletes entries older than `days` days before `now`; returns how many went. */
-  async prune(days: number, now = Date.now()): Promise<number> {
+  prune(days: number, now = Date.now()): Promise<number> {
+    return this.deleteOldest(IDBKeyRange.upperBound(now - days * DAY, true), Number.POSITIVE_INFINITY);
+  }
+
+  /** Deletes entries oldest first, within `range` of dates, at most `limit`; returns how many went. */
+  private async deleteOldest(range: IDBKeyRange | null, limit: number): Promise<number> {
     const tx = (await this.open()).transaction('entries', 'readwrite');
     let gone = 0;
-    const range = IDBKeyRange.upperBound(now - days * DAY, true);
     for (
       let cursor = await tx.store.index('date').openCursor(range);
-      cursor;
+      cursor && gone < limit;
       cursor = await cursor.continue()
     ) {
       await cursor.delete();
