@@ -1,22 +1,14 @@
 /** "Forget everything" (with a confirmation that says what goes) and the notice of a rebuilt memory; shared by the insights page and the options. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { seenOn } from '@/utils/explain';
 import { t } from '@/utils/i18n';
 import type { MemoryNotice } from '@/utils/memory/notice';
 import type { MemoryActions } from '@/utils/ui/memory-actions';
+import { useConfirmation } from '../ui/confirmation';
 
 export function ForgetMemory({ actions, onForgotten }: { actions: MemoryActions; onForgotten: () => void }) {
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, open, close, text, opener } = useConfirmation<HTMLParagraphElement>();
   const [failed, setFailed] = useState('');
-  const text = useRef<HTMLParagraphElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) text.current?.focus();
-  }, [confirming]);
-  const close = () => {
-    setConfirming(false);
-    requestAnimationFrame(() => opener.current?.focus());
-  };
   return (
     <div class="forget">
       <button
@@ -26,7 +18,7 @@ export function ForgetMemory({ actions, onForgotten }: { actions: MemoryActions;
         aria-expanded={confirming}
         aria-controls="forget-confirm"
         data-action="forget"
-        onClick={() => (confirming ? close() : setConfirming(true))}
+        onClick={() => (confirming ? close() : open())}
       >
         {t('memory_forget')}
       </button>

@@ -1,24 +1,20 @@
 /** Reset to defaults, after a confirmation that says what goes; the person's own rules stay unless asked. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { EMPTY_CUSTOM_RULES } from '@/utils/engine/custom';
 import { t } from '@/utils/i18n';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { useConfirmation } from '../ui/confirmation';
 import { Choice, Section } from './Field';
 import type { Save } from './save';
 
 export function Reset({ save }: { save: Save }) {
-  const [confirming, setConfirming] = useState(false);
+  const confirmation = useConfirmation<HTMLLegendElement>();
+  const { confirming, open, text, opener } = confirmation;
   const [rulesToo, setRulesToo] = useState(false);
-  const text = useRef<HTMLLegendElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) text.current?.focus();
-  }, [confirming]);
 
   const close = () => {
-    setConfirming(false);
+    confirmation.close();
     setRulesToo(false);
-    requestAnimationFrame(() => opener.current?.focus());
   };
   const reset = () => {
     const wipeRules = rulesToo;
@@ -37,7 +33,7 @@ export function Reset({ save }: { save: Save }) {
         ref={opener}
         aria-expanded={confirming}
         aria-controls="reset-confirm"
-        onClick={() => (confirming ? close() : setConfirming(true))}
+        onClick={() => (confirming ? close() : open())}
       >
         {t('opt_reset')}
       </button>
