@@ -4,19 +4,9 @@
  * entries' arrival to the last section (creators) in the document, as a median of several runs
  * after a warm-up; `cold_ms` is the first. Prints one JSON line; target: under 300 ms.
  */
-import { Window } from 'happy-dom';
+import { installWindow, report } from './happy-dom';
 
-const window = new Window({ url: 'chrome-extension://basira/insights.html' });
-Object.assign(globalThis, {
-  window,
-  document: window.document,
-  Node: window.Node,
-  Element: window.Element,
-  HTMLElement: window.HTMLElement,
-  Event: window.Event,
-  requestAnimationFrame: (cb: () => void) => setTimeout(cb, 0),
-  cancelAnimationFrame: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
-});
+const window = installWindow('chrome-extension://basira/insights.html');
 
 const { h, render } = await import('preact');
 const { Insights } = await import('../../components/Insights');
@@ -87,20 +77,4 @@ async function once(): Promise<number> {
   return done - start;
 }
 
-const cold = await once();
-const runs: number[] = [];
-for (let i = 0; i < 9; i++) runs.push(await once());
-runs.sort((a, b) => a - b);
-const ms = runs[Math.floor(runs.length / 2)]!;
-console.log(
-  JSON.stringify({
-    bench: 'insights-render',
-    entries: ENTRIES,
-    ms: Math.round(ms * 10) / 10,
-    min_ms: Math.round(runs[0]! * 10) / 10,
-    cold_ms: Math.round(cold * 10) / 10,
-    target: TARGET_MS,
-    met: ms < TARGET_MS,
-  }),
-);
-await window.happyDOM.close();
+await report(window, 'insights-render', { entries: ENTRIES }, once, 9, TARGET_MS);

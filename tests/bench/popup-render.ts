@@ -5,20 +5,9 @@
  * arrival to all 200 findings in the document, as a median of several runs after a warm-up; `cold_ms` is the first run. Each run checks that all 200
  * findings and their marks are in the document. Prints one JSON line; target: under 100 ms.
  */
-import { Window } from 'happy-dom';
+import { installWindow, report } from './happy-dom';
 
-const window = new Window({ url: 'chrome-extension://basira/popup.html' });
-// Preact creates nodes through the global document.
-Object.assign(globalThis, {
-  window,
-  document: window.document,
-  Node: window.Node,
-  Element: window.Element,
-  HTMLElement: window.HTMLElement,
-  Event: window.Event,
-  requestAnimationFrame: (cb: () => void) => setTimeout(cb, 0),
-  cancelAnimationFrame: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
-});
+const window = installWindow('chrome-extension://basira/popup.html');
 
 const { h, render } = await import('preact');
 const { Popup } = await import('../../components/Popup');
@@ -85,20 +74,4 @@ async function once(): Promise<number> {
   return ms;
 }
 
-const cold = await once();
-const runs: number[] = [];
-for (let i = 0; i < 15; i++) runs.push(await once());
-runs.sort((a, b) => a - b);
-const ms = runs[Math.floor(runs.length / 2)]!;
-console.log(
-  JSON.stringify({
-    bench: 'popup-render',
-    findings: FINDINGS,
-    ms: Math.round(ms * 10) / 10,
-    min_ms: Math.round(runs[0]! * 10) / 10,
-    cold_ms: Math.round(cold * 10) / 10,
-    target: TARGET_MS,
-    met: ms < TARGET_MS,
-  }),
-);
-await window.happyDOM.close();
+await report(window, 'popup-render', { findings: FINDINGS }, once, 15, TARGET_MS);
