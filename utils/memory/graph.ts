@@ -175,7 +175,8 @@ export function entryFrom(
   date: number,
   keepPages: boolean,
 ): LedgerEntry | null {
-  if (!worthKeeping(finding)) return null;
+  // Every flagged finding is kept, a disclosed or labelled partnership even when out of scope.
+  if (!FLAGGED.has(finding.verdict)) return null;
   const host = siteOf(post.url) ?? '';
   const ties = tiesOf(finding, post);
   const partnership = ties.some(
@@ -292,10 +293,6 @@ export class PartnerIndex {
 
   clear(): void {
     this.byAuthor.clear();
-  }
-
-  get size(): number {
-    return this.byAuthor.size;
   }
 }
 

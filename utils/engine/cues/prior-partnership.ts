@@ -11,7 +11,7 @@ import type { CueDetector } from './detector';
 import { DETECTOR_BY_KIND } from './registry';
 
 /** Whether normalized `text` names `brand` as a whole word ("@heygen", "HeyGen's"), not inside another word. */
-export function namesBrand(text: string, brand: string): boolean {
+function namesBrand(text: string, brand: string): boolean {
   const b = normalizeText(brand).trim();
   if (b.length < 2) return false;
   for (let at = text.indexOf(b); at >= 0; at = text.indexOf(b, at + 1)) {
