@@ -28,8 +28,8 @@ const readPack = (name: string): unknown => JSON.parse(readFileSync(packFile(nam
  * built: a rule that cannot run on a page fails the build instead.
  */
 export function prepareFromDisk(): { prepared: PreparedRules; files: string[] } {
-  const { languages, links, lexicon } = loadPacks(readPack);
-  const prepared = prepareRules(languages, links, lexicon);
+  const { languages, links, lexicon, style } = loadPacks(readPack);
+  const prepared = prepareRules(languages, links, lexicon, style);
   const rules = instantiateRules(prepared);
   for (const rule of [...rules.packs.flatMap((p) => p.rules), ...rules.labelRules]) void rule.res;
   return { prepared, files: BUNDLED_PACK_NAMES.map(packFile) };

@@ -31,6 +31,7 @@ export const CUE_KINDS = {
   urgency: { family: 'pressure', shown: true, textRules: true, custom: true },
   hype: { family: 'pressure', shown: true, textRules: true, custom: true },
   cta: { family: 'pressure', shown: true, textRules: true, custom: true },
+  'ad-style': { family: 'pressure', shown: true, textRules: false, custom: false },
   'ai-product': { family: null, shown: true, textRules: false, custom: false },
   'ai-generic': { family: null, shown: true, textRules: true, custom: false },
   'ai-topic': { family: null, shown: false, textRules: false, custom: false },

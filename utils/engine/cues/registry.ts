@@ -1,4 +1,5 @@
 /** Every cue detector, in one place. A convention test checks each file here is registered. */
+import adStyle from './ad-style';
 import affiliateLink from './affiliate-link';
 import aiGeneric from './ai-generic';
 import aiProduct from './ai-product';
@@ -36,6 +37,7 @@ export const DETECTORS: readonly CueDetector[] = [
   aiTopic,
   discourse,
   priorPartnership,
+  adStyle,
 ];
 
 export const DETECTOR_BY_KIND = new Map(DETECTORS.map((d) => [d.kind, d]));

@@ -7,9 +7,10 @@ import en from '../packs/en.json';
 import es from '../packs/es.json';
 import fr from '../packs/fr.json';
 import links from '../packs/links.json';
+import style from '../packs/style-model.json';
 import { type CompiledRules, instantiateRules, type PreparedRules, prepareRules } from './compile';
-import { expectLoaded, loadLanguagePack, loadLexicon, loadLinkPack } from './load';
-import type { LanguagePack, Lexicon, LinkPack } from './schema';
+import { expectLoaded, loadLanguagePack, loadLexicon, loadLinkPack, loadStyleModel } from './load';
+import type { LanguagePack, Lexicon, LinkPack, StyleModelPack } from './schema';
 
 export const BUNDLED_LANGUAGE_PACKS: Record<string, unknown> = { en, ar, fr, es, de };
 
@@ -17,10 +18,16 @@ export interface BundledPacks {
   languages: LanguagePack[];
   links: LinkPack;
   lexicon: Lexicon;
+  style: StyleModelPack;
 }
 
 /** Names of the bundled pack files (`packs/<name>.json`). */
-export const BUNDLED_PACK_NAMES = [...Object.keys(BUNDLED_LANGUAGE_PACKS), 'links', 'ai-lexicon'];
+export const BUNDLED_PACK_NAMES = [
+  ...Object.keys(BUNDLED_LANGUAGE_PACKS),
+  'links',
+  'ai-lexicon',
+  'style-model',
+];
 
 /**
  * The bundled packs, each read by `read(name)` and validated (a broken pack throws with its name
@@ -33,10 +40,16 @@ export function loadPacks(read: (name: string) => unknown): BundledPacks {
     ),
     links: expectLoaded(loadLinkPack(read('links'), 'packs/links.json')),
     lexicon: expectLoaded(loadLexicon(read('ai-lexicon'), 'packs/ai-lexicon.json')),
+    style: expectLoaded(loadStyleModel(read('style-model'), 'packs/style-model.json')),
   };
 }
 
-const IMPORTED: Record<string, unknown> = { ...BUNDLED_LANGUAGE_PACKS, links, 'ai-lexicon': lexicon };
+const IMPORTED: Record<string, unknown> = {
+  ...BUNDLED_LANGUAGE_PACKS,
+  links,
+  'ai-lexicon': lexicon,
+  'style-model': style,
+};
 
 export function loadBundledPacks(): BundledPacks {
   return loadPacks((name) => IMPORTED[name]);
@@ -44,8 +57,8 @@ export function loadBundledPacks(): BundledPacks {
 
 /** The bundled packs, validated and prepared: what the extension build embeds. */
 export function prepareBundledRules(): PreparedRules {
-  const { languages, links, lexicon } = loadBundledPacks();
-  return prepareRules(languages, links, lexicon);
+  const { languages, links, lexicon, style } = loadBundledPacks();
+  return prepareRules(languages, links, lexicon, style);
 }
 
 let cached: CompiledRules | null = null;

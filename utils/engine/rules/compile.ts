@@ -20,9 +20,19 @@ import {
   type ScanRegex,
   UNICODE_BOUNDARY,
 } from '../patterns';
+import type { StyleModel } from '../style';
 import { hashKeyword, type KeywordIndex } from '../tokens';
 import type { Concern } from '../types';
-import type { LanguagePack, Lexicon, LexiconEntry, LinkPack, LinkRule, Redirector, TextRule } from './schema';
+import type {
+  LanguagePack,
+  Lexicon,
+  LexiconEntry,
+  LinkPack,
+  LinkRule,
+  Redirector,
+  StyleModelPack,
+  TextRule,
+} from './schema';
 
 export interface CompiledTextRule {
   id: string;
@@ -84,6 +94,8 @@ export interface CompiledRules {
   linkRules: CompiledLinkRule[];
   lexicon: CompiledLexicon;
   keywords: KeywordIndex;
+  /** The ad-likeness model (utils/engine/style.ts); null: none. */
+  style: StyleModel | null;
 }
 
 // ---- The prepared form: JSON data, no RegExp, Set or Map. ----
@@ -116,6 +128,8 @@ export interface PreparedRules {
   redirectors: Omit<Redirector, 'examples'>[];
   linkRules: Omit<LinkRule, 'examples'>[];
   lexicon: PreparedLexicon;
+  /** The ad-likeness model; null: none (rules compiled from packs alone). */
+  style: Pick<StyleModelPack, 'id' | 'bias' | 'threshold' | 'weights' | 'sources'> | null;
 }
 
 const B = UNICODE_BOUNDARY;
@@ -293,6 +307,7 @@ export function prepareRules(
   packs: readonly LanguagePack[],
   links: LinkPack,
   lexicon: Pick<Lexicon, 'entries' | 'contextWords' | 'useWords'>,
+  style: StyleModelPack | null = null,
 ): PreparedRules {
   const labelRules: PreparedTextRule[] = [];
   const prepared = packs.map((pack) => {
@@ -309,6 +324,13 @@ export function prepareRules(
     redirectors: links.redirectors.map(({ examples: _e, ...r }) => r),
     linkRules: links.rules.map(({ examples: _e, ...r }) => r),
     lexicon: lex,
+    style: style && {
+      id: style.id,
+      bias: style.bias,
+      threshold: style.threshold,
+      weights: style.weights,
+      sources: style.sources,
+    },
   };
 }
 
@@ -350,6 +372,13 @@ export function instantiateRules(p: PreparedRules): CompiledRules {
     })),
     lexicon: instantiateLexicon(p.lexicon, keywords),
     keywords,
+    style: p.style && {
+      id: p.style.id,
+      sources: p.style.sources,
+      bias: p.style.bias,
+      threshold: p.style.threshold,
+      weights: new Map(Object.entries(p.style.weights)),
+    },
   };
 }
 
@@ -357,8 +386,9 @@ export function compileRules(
   packs: readonly LanguagePack[],
   links: LinkPack,
   lexicon: Pick<Lexicon, 'entries' | 'contextWords' | 'useWords'>,
+  style: StyleModelPack | null = null,
 ): CompiledRules {
-  return instantiateRules(prepareRules(packs, links, lexicon));
+  return instantiateRules(prepareRules(packs, links, lexicon, style));
 }
 
 export { normalizePatternSource };

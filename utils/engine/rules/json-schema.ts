@@ -4,12 +4,13 @@
  * them; tests/engine/json-schema.test.ts fails when they are out of date.
  */
 import * as z from 'zod/mini';
-import { LanguagePackSchema, LexiconSchema, LinkPackSchema } from './schema';
+import { LanguagePackSchema, LexiconSchema, LinkPackSchema, StyleModelSchema } from './schema';
 
 export const PACK_SCHEMAS = {
   'language-pack.schema.json': LanguagePackSchema,
   'link-pack.schema.json': LinkPackSchema,
   'ai-lexicon.schema.json': LexiconSchema,
+  'style-model.schema.json': StyleModelSchema,
 } as const;
 
 /** The file's text: JSON Schema (draft 2020-12), two-space indented, ending in a newline. */

@@ -11,6 +11,8 @@ import {
   LexiconSchema,
   type LinkPack,
   LinkPackSchema,
+  type StyleModelPack,
+  StyleModelSchema,
 } from './schema';
 
 export type LoadResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -83,6 +85,10 @@ export function loadLexicon(input: unknown, name = 'AI lexicon'): LoadResult<Lex
     ids.add(entry.id);
   }
   return result;
+}
+
+export function loadStyleModel(input: unknown, name = 'ad-likeness model'): LoadResult<StyleModelPack> {
+  return parse(StyleModelSchema, input, name);
 }
 
 /** Unwraps a load result or throws with the readable message (for bundled packs, which tests keep valid). */

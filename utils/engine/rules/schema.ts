@@ -139,3 +139,35 @@ export const LexiconSchema = z.strictObject({
   entries: z.array(LexiconEntrySchema).check(z.minLength(1)),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
+
+/**
+ * The ad-likeness model (utils/engine/style.ts): a logistic model's weights, by feature, learned
+ * from the corpus's tuning part by tests/tools/train-style.ts. How it was trained is recorded
+ * beside the weights, and the examples document what it reads as an advertisement and what not.
+ */
+export const StyleModelSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  id: ruleId,
+  version: z.number().check(z.int(), z.gte(1)),
+  description: nonEmpty,
+  sources: z.array(sourceRef).check(z.minLength(1)),
+  training: z.strictObject({
+    /** The corpus part the weights come from: only ever the tuning part. */
+    split: z.literal('tune'),
+    posts: z.number().check(z.int(), z.gte(1)),
+    advertisements: z.number().check(z.int(), z.gte(1)),
+    /** Features kept: those of at least this many training posts. */
+    minPosts: z.number().check(z.int(), z.gte(1)),
+    epochs: z.number().check(z.int(), z.gte(1)),
+    l2: z.number().check(z.gte(0)),
+    rate: z.number().check(z.gt(0)),
+  }),
+  threshold: z.number().check(z.gt(0), z.lt(1)),
+  bias: z.number().check(z.gte(-50), z.lte(50)),
+  weights: z.record(
+    z.string().check(z.minLength(1), z.maxLength(200)),
+    z.number().check(z.gte(-50), z.lte(50)),
+  ),
+  examples,
+});
+export type StyleModelPack = z.infer<typeof StyleModelSchema>;

@@ -1,0 +1,45 @@
+import { HANDLE_WORD, NUMBER_WORD, PERCENT_WORD, scoreStyle, styleFeatures, URL_WORD } from '../style';
+import type { CueDetector } from './detector';
+import { DETECTOR_BY_KIND } from './registry';
+
+const PLACEHOLDERS = [URL_WORD, HANDLE_WORD, PERCENT_WORD, NUMBER_WORD];
+/** A feature a reader recognises in the post: no placeholder word, no code-shape marker. */
+const readable = (f: string) => !f.startsWith('<') && !PLACEHOLDERS.some((p) => f.includes(p));
+
+/**
+ * The post as a whole reads like an advertisement (utils/engine/style.ts): promotional pressure
+ * that no single phrase rule names. Only for posts about AI (a product, a generic AI word): the
+ * model's score decides nothing else, and it adds pressure, never a tie or a disclosure.
+ */
+const detector: CueDetector = {
+  kind: 'ad-style',
+  description:
+    'The post reads like an advertisement as a whole: a model learned from labelled posts weighs its words, emoji and code-shaped tokens.',
+  role: { promo: 1 },
+  concerns: [],
+  // Reads phase-1 cues: whether the post is about AI at all.
+  phase: 2,
+  detect(ctx) {
+    const model = ctx.rules.style;
+    if (!model) return [];
+    const about = ctx.cues.some((c) => {
+      const role = DETECTOR_BY_KIND.get(c.kind)?.role;
+      return role?.ai || role?.aiContext;
+    });
+    if (!about) return [];
+    const { score, strongest } = scoreStyle(model, styleFeatures(ctx.item.text, ctx.norm.text), 12);
+    if (score < model.threshold) return [];
+    const words = strongest.filter(readable).slice(0, 3).join(', ');
+    return [
+      {
+        kind: 'ad-style',
+        rule: model.id,
+        text: words,
+        lang: 'und',
+        sources: model.sources,
+        detail: score.toFixed(2),
+      },
+    ];
+  },
+};
+export default detector;
