@@ -15,6 +15,7 @@ import {
   NUMBER_WORD,
   PERCENT_WORD,
   scoreStyle,
+  scoreStyleText,
   styleFeatures,
   URL_WORD,
 } from '@/utils/engine/style';
@@ -133,12 +134,21 @@ describe('the ad-style cue', () => {
   const ad =
     'been using Notion AI for a month and honestly obsessed 😍 first month free with the link below 👇 you will thank me';
 
-  test('a post about AI that reads like an ad gets the cue, with the words that weighed most', () => {
-    const [cue] = adStyle(ad);
-    expect(cue).toMatchObject({ kind: 'ad-style', rule: 'style.ad-likeness', sources: style.sources });
-    expect(cue!.text.split(', ').length).toBeGreaterThanOrEqual(1);
-    expect(cue!.text).not.toMatch(/zurlz|zatz|znumz|zpctz|<code>/);
-    expect(Number(cue!.detail)).toBeGreaterThanOrEqual(style.threshold);
+  test('it reads only what the rules leave unflagged, and names the words that weighed most', () => {
+    let cued = 0;
+    for (const r of rows.filter((x) => x.split === 'tune')) {
+      const input = { ...item(r.text), id: r.id };
+      const withCue = analyzeItem(input, rules);
+      const cue = withCue.cues.find((c) => c.kind === 'ad-style');
+      if (!cue) continue;
+      cued++;
+      const rulesAlone = analyzeItem(input, rules, { disabledKinds: new Set(['ad-style']) });
+      expect(rulesAlone.verdict, r.id).toMatch(/^(?:mention|none)$/);
+      expect(cue, r.id).toMatchObject({ rule: 'style.ad-likeness', sources: style.sources });
+      expect(cue.text, r.id).not.toMatch(/zurlz|zatz|znumz|zpctz|<code>/);
+      expect(Number(cue.detail), r.id).toBeGreaterThanOrEqual(style.threshold);
+    }
+    expect(cued).toBeGreaterThanOrEqual(5);
   });
 
   test('only posts about AI are read: the same words about a sofa get no cue', () => {
@@ -172,5 +182,83 @@ describe('the ad-style cue', () => {
     expect(analyzeItem(item(ad), { ...rules, style: null }).cues.some((c) => c.kind === 'ad-style')).toBe(
       false,
     );
+  });
+});
+
+describe('the engine’s one-pass scorer', () => {
+  const model = rules.style!;
+  const reference = (text: string) => {
+    const normalized = normalize(text).text;
+    return scoreStyle(model, styleFeatures(text, normalized), 5);
+  };
+  const fast = (text: string) => scoreStyleText(model, text, normalize(text).text, 5);
+
+  test('scores every corpus post exactly as the feature list does', () => {
+    for (const r of rows) expect(fast(r.text), r.id).toEqual(reference(r.text));
+  });
+
+  test('scores random text exactly as the feature list does (digits, #, @, %, addresses, emoji, astral letters)', () => {
+    const pieces = [
+      'try',
+      'FREE',
+      'SAVE20',
+      'save20',
+      'A1B2',
+      'ABCDEFGHIJKLMNOP1',
+      '#',
+      '##ad',
+      '#20',
+      '#b2b',
+      '@sara',
+      'a@b',
+      '50%',
+      '5 %',
+      '%',
+      '2024',
+      '٢٠',
+      'x²',
+      '_',
+      'a_b',
+      'https://x.ai/r?ref=1',
+      'bit.ly/abc',
+      'go.example.com/x',
+      '🔥',
+      '👇🏽',
+      '❤️',
+      '©',
+      '𝐀𝐁',
+      '𐐀x',
+      '\uD800',
+      '\uDC00',
+      'كود',
+      'خصم20',
+      'ا١٢',
+      'é',
+      'straße',
+      '-',
+      '.',
+      ',',
+      '\n',
+      ' ',
+      '  ',
+      'link',
+      'in',
+      'bio',
+      'code',
+      'AI',
+      'ذكاء',
+      'اصطناعي',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const len = 1 + (next() % 14);
+      for (let k = 0; k < len; k++) text += pieces[next() % pieces.length]! + (next() % 3 === 0 ? '' : ' ');
+      expect(fast(text), JSON.stringify(text)).toEqual(reference(text));
+    }
   });
 });

@@ -1,4 +1,6 @@
-import { HANDLE_WORD, NUMBER_WORD, PERCENT_WORD, scoreStyle, styleFeatures, URL_WORD } from '../style';
+import { HANDLE_WORD, NUMBER_WORD, PERCENT_WORD, scoreStyleText, URL_WORD } from '../style';
+import { FLAGGED } from '../types';
+import { decide } from '../verdict';
 import type { CueDetector } from './detector';
 import { DETECTOR_BY_KIND } from './registry';
 
@@ -8,8 +10,8 @@ const readable = (f: string) => !f.startsWith('<') && !PLACEHOLDERS.some((p) => 
 
 /**
  * The post as a whole reads like an advertisement (utils/engine/style.ts): promotional pressure
- * that no single phrase rule names. Only for posts about AI (a product, a generic AI word): the
- * model's score decides nothing else, and it adds pressure, never a tie or a disclosure.
+ * that no single phrase rule names. Only for posts about AI (a product, a generic AI word) that the
+ * rules alone do not flag: it adds pressure, never a tie or a disclosure.
  */
 const detector: CueDetector = {
   kind: 'ad-style',
@@ -27,7 +29,9 @@ const detector: CueDetector = {
       return role?.ai || role?.aiContext;
     });
     if (!about) return [];
-    const { score, strongest } = scoreStyle(model, styleFeatures(ctx.item.text, ctx.norm.text), 12);
+    // A fallback for what the rules miss: a post they already flag gains nothing from it.
+    if (FLAGGED.has(decide(ctx.cues).verdict)) return [];
+    const { score, strongest } = scoreStyleText(model, ctx.item.text, ctx.norm.text, 12);
     if (score < model.threshold) return [];
     const words = strongest.filter(readable).slice(0, 3).join(', ');
     return [
