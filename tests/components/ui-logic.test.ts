@@ -123,6 +123,26 @@ describe('cueLines', () => {
     }
   });
 
+  test('a post that reads like an ad names the words that weighed most, in both languages', () => {
+    const cue = {
+      kind: 'ad-style',
+      rule: 'style.ad-likeness',
+      text: 'link below · 😍 · first month',
+      detail: '0.94',
+      lang: 'und',
+      sources: ['ftc-101'],
+    } as FindingWire['cues'][number];
+    const clean = (l: string) => l.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+    setMessages('en', MESSAGES.en);
+    expect(clean(describeCue(cue, t))).toBe(
+      'Reads like an ad as a whole (words such as link below · 😍 · first month)',
+    );
+    setMessages('ar', MESSAGES.ar);
+    expect(clean(describeCue(cue, t))).toBe(
+      'صياغته كلها صياغة إعلان (كلمات مثل link below · 😍 · first month)',
+    );
+  });
+
   test('other verdicts do not claim a missing disclosure', () => {
     setMessages('en', MESSAGES.en);
     expect(cueLines(finding({ verdict: 'promotion' }), t)[0]).not.toMatch(/No disclosure/);

@@ -33,7 +33,8 @@ const detector: CueDetector = {
     if (FLAGGED.has(decide(ctx.cues).verdict)) return [];
     const { score, strongest } = scoreStyleText(model, ctx.item.text, ctx.norm.text, 12);
     if (score < model.threshold) return [];
-    const words = strongest.filter(readable).slice(0, 3).join(', ');
+    // A middle dot reads as a list in both directions (a comma would be Latin in an Arabic line).
+    const words = strongest.filter(readable).slice(0, 3).join(' · ');
     return [
       {
         kind: 'ad-style',
