@@ -34,6 +34,8 @@ const CLASSES: Record<string, Row[]> = {
       'none',
       null,
     ],
+    ['شكرًا @WarrafAI على الاشتراك، وهذا كودي WRF-HIND لأول شهر مجاني', 'undisclosed', 'ai'],
+    ['Landed in @dubai for the week, and @DUBAI_CITY says the marathon is on Friday', 'none', null],
   ],
   'ambiguous names confirmed by use': [
     ['I use Claude for coding every day. Code CLAUDEDEV for 10% off my course', 'undisclosed', 'ai'],
@@ -50,6 +52,27 @@ const CLASSES: Record<string, Row[]> = {
     ['#كود_خصم_نمشي NM44 يعطيكم خصم إضافي على كل شي', 'undisclosed', 'other'],
     ['استعملو الكود ديالي HIBA20 باش تاخدو تخفيض على الطلبية', 'undisclosed', 'other'],
     ['Does anyone have a discount code that still works? All the ones I found expired', 'none', null],
+    [
+      'cardigan from @fernloom 💛 they said I can share ROWAN12 for 15% off your first order',
+      'undisclosed',
+      'other',
+    ],
+    ['NOT an ad, I just love it: code PIPPA = free month of the pro plan', 'undisclosed', 'other'],
+    ['سلة رمضان وصلت 🌙 وبكود LAYAL أول ٥٠ طلب ياخذون خصم ٣٠٪', 'undisclosed', 'other'],
+    ['the pixel 9 is 15% off this week at most shops', 'none', null],
+  ],
+  'referral pages and codes offered to followers': [
+    [
+      'Ledgerly AI does my bookkeeping now. my referral gets u a free month 👉 ledgerly.ai/referral?code=K9',
+      'undisclosed',
+      'ai',
+    ],
+    [
+      "the team behind Scribbly AI hooked me up with a code for y'all, it is in the pinned comment",
+      'undisclosed',
+      'ai',
+    ],
+    ['my referral to the dermatologist finally came through after four months', 'none', null],
   ],
   'brand self-promotion is promotion, not undisclosed': [
     [

@@ -23,6 +23,13 @@ const AI_NAME_IN_TEXT =
   /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}][\p{L}\p{N}-]{1,30}\.ai(?![\p{L}\p{N}_-])(?!\s{0,3}(?:files?|format|extension|ملف))|(?<![\p{L}\p{N}_])@[a-z0-9][a-z0-9_.]{1,30}[._]ai(?![a-z0-9_])/gu;
 
 /**
+ * A handle that ends in a capitalised "AI" after a lower-case letter or a digit, as written
+ * ("@RaqimAI", "@Draft2AI"): a product's account named after its category. Case is the evidence
+ * ("@dubai", "@DUBAI" and "@thai" are not), so it is read on the original text.
+ */
+const CAMEL_AI_HANDLE = /(?<![\p{L}\p{N}_@])@([A-Za-z0-9_]{0,28}[A-Za-z][a-z0-9])AI(?![A-Za-z0-9_])/gu;
+
+/**
  * A capitalised name followed by "AI" in the post as written: a product named after its category
  * ("Sorta AI", "Tandem AI", «دفتر AI»). Read on the original text, since case is the evidence; the
  * ("Maschenwerk KI" in German). The first word must not be an ordinary word that starts a sentence or qualifies AI itself
@@ -222,6 +229,15 @@ const detector: CueDetector = {
       for (const m of text.matchAll(AI_NAME_IN_TEXT)) {
         const [start, end] = toOriginalSpan(ctx.norm, m.index, m.index + m[0].length);
         openWorld(m[0], ctx.item.text.slice(start, end), [start, end]);
+      }
+    // Open world: a product's handle named after its category ("@RaqimAI").
+    if (ctx.item.text.includes('AI') && ctx.item.text.includes('@'))
+      for (const m of ctx.item.text.matchAll(CAMEL_AI_HANDLE)) {
+        const name = m[1]!.toLowerCase();
+        const entry = lex.byAlias.get(`${name} ai`) ?? lex.byAlias.get(name);
+        const span: [number, number] = [m.index, m.index + m[0].length];
+        if (entry) confirm(entry, m[0], span);
+        else openWorld(m[0].toLowerCase(), m[0], span);
       }
     // Open world: a capitalised name followed by "AI" ("Sorta AI", «دفتر AI»).
     nameThenAi(ctx.item.text, (name, span) => {
