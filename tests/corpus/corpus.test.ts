@@ -154,24 +154,43 @@ describe('detection quality', () => {
   // where they stand. What is asserted: precision never below 0.95, and floors so a change that
   // loses ground on unseen posts fails. A floor holds on the posts it was set on: the fifth round
   // (2026-12-06) added 86 held-out posts by writers who never ran the detector, measured after the
-  // round's rules; they get a floor of their own (on all held-out posts) at the level reached.
+  // round's rules; they get a floor of their own (on all held-out posts) at the level reached. The
+  // sixth (2026-12-06, later) added 120 more, measured before and after; floors on each part.
   /** The first id of the fourth and fifth rounds, per language. */
   const FOURTH_ROUND: Record<string, number> = { en: 590, ar: 567, es: 142, fr: 95, de: 86 };
   const FIFTH_ROUND: Record<string, number> = { en: 638, ar: 607, es: 156, fr: 107, de: 97 };
+  const SIXTH_ROUND: Record<string, number> = { en: 734, ar: 697, es: 192, fr: 125, de: 115 };
   const idsBefore = (round: Record<string, number>) => (part: typeof rows) =>
     part.filter((r) => Number(r.item.id.split('-')[1]) < (round[r.item.lang] ?? Infinity));
   const beforeRound = idsBefore(FOURTH_ROUND);
   const beforeFifth = idsBefore(FIFTH_ROUND);
+  const beforeSixth = idsBefore(SIXTH_ROUND);
+  const sixth = (part: typeof rows) => {
+    const before = new Set(beforeSixth(part));
+    return part.filter((r) => !before.has(r));
+  };
   test('held out: precision ≥ 0.95 for flagged and undisclosed', () => {
     expect(score(holdout).flagged.precision).toBeGreaterThanOrEqual(0.95);
     expect(score(holdout).undisclosed.precision).toBeGreaterThanOrEqual(0.95);
   });
-  test('held out before the fifth round: no regression below flagged F1 0.90, undisclosed F1 0.91', () => {
-    expect(score(beforeFifth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.9);
-    expect(score(beforeFifth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.91);
+  test('held out before the fifth round: no regression below flagged F1 0.92, undisclosed F1 0.92', () => {
+    expect(score(beforeFifth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.92);
+    expect(score(beforeFifth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.92);
   });
-  test('all held-out posts: no regression below today (flagged F1 0.89, undisclosed F1 0.91)', () => {
-    expect(score(holdout).flagged.f1).toBeGreaterThanOrEqual(0.89);
+  test('held out before the sixth round: no regression below flagged F1 0.92, undisclosed F1 0.91', () => {
+    expect(score(beforeSixth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.92);
+    expect(score(beforeSixth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.91);
+  });
+  // The sixth round's 120 held-out posts scored 0.868 / 0.851 (flagged / undisclosed F1) on the
+  // engine before it, 0.919 / 0.851 with the ad-likeness model trained before they were written,
+  // and 0.938 / 0.898 after the round's tuning posts retrained the model and taught the rules.
+  test('held out in the sixth round: no regression below flagged F1 0.93, undisclosed F1 0.89', () => {
+    expect(sixth(holdout).length).toBeGreaterThanOrEqual(120);
+    expect(score(sixth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.93);
+    expect(score(sixth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.89);
+  });
+  test('all held-out posts: no regression below today (flagged F1 0.92, undisclosed F1 0.91)', () => {
+    expect(score(holdout).flagged.f1).toBeGreaterThanOrEqual(0.92);
     expect(score(holdout).undisclosed.f1).toBeGreaterThanOrEqual(0.91);
   });
   // Evasion (look-alikes, zero-width, tatweel, diacritics, letters spelled apart, small capitals,
@@ -190,17 +209,17 @@ describe('detection quality', () => {
     expect(score(earlier).flagged.recall).toBeGreaterThanOrEqual(0.9);
     expect(score(earlier).undisclosed.recall).toBeGreaterThanOrEqual(0.8);
   });
-  test('evasion, held-out posts before the fifth round: recall no lower than then (0.89 flagged, 0.71 undisclosed)', () => {
+  test('evasion, held-out posts before the fifth round: recall no lower than today (0.92 flagged, 0.71 undisclosed)', () => {
     const earlier = beforeFifth(evasion(holdout));
     expect(earlier.length).toBeGreaterThanOrEqual(30);
-    expect(score(earlier).flagged.recall).toBeGreaterThanOrEqual(0.89);
+    expect(score(earlier).flagged.recall).toBeGreaterThanOrEqual(0.92);
     expect(score(earlier).undisclosed.recall).toBeGreaterThanOrEqual(0.71);
   });
   // With the fifth round's held-out evasions (measured after its rules: most are missed), all
-  // held-out evasion posts stand at 0.83 flagged and 0.55 undisclosed recall.
-  test('evasion, all held-out posts: recall no lower than today (0.83 flagged, 0.55 undisclosed)', () => {
+  // held-out evasion posts stand at 0.90 flagged and 0.55 undisclosed recall.
+  test('evasion, all held-out posts: recall no lower than today (0.90 flagged, 0.55 undisclosed)', () => {
     expect(evasion(holdout).length).toBeGreaterThanOrEqual(35);
-    expect(score(evasion(holdout)).flagged.recall).toBeGreaterThanOrEqual(0.83);
+    expect(score(evasion(holdout)).flagged.recall).toBeGreaterThanOrEqual(0.9);
     expect(score(evasion(holdout)).undisclosed.recall).toBeGreaterThanOrEqual(0.55);
   });
 });
