@@ -151,6 +151,15 @@ describe('the ad-style cue', () => {
     expect(cued).toBeGreaterThanOrEqual(5);
   });
 
+  test('the posts the browser tests open are flagged by the model alone (tests/browser/popup.test.mjs)', () => {
+    for (const id of ['en-753', 'ar-762']) {
+      const r = rows.find((x) => x.id === id)!;
+      const input = { ...item(r.text), id, lang: id.slice(0, 2) };
+      expect(analyzeItem(input, rules, { disabledKinds: new Set(['ad-style']) }).verdict, id).toBe('mention');
+      expect(analyzeItem(input, rules).verdict, id).toBe('promotion');
+    }
+  });
+
   test('only posts about AI are read: the same words about a sofa get no cue', () => {
     const sofa = ad.replace('Notion AI', 'this sofa');
     expect(score(sofa)).toBeGreaterThanOrEqual(style.threshold);
