@@ -155,43 +155,64 @@ describe('detection quality', () => {
   // loses ground on unseen posts fails. A floor holds on the posts it was set on: the fifth round
   // (2026-12-06) added 86 held-out posts by writers who never ran the detector, measured after the
   // round's rules; they get a floor of their own (on all held-out posts) at the level reached. The
-  // sixth (2026-12-06, later) added 120 more, measured before and after; floors on each part.
+  // sixth and seventh (2026-12-06, later) added 120 each, measured before and after; floors on each.
   /** The first id of the fourth and fifth rounds, per language. */
   const FOURTH_ROUND: Record<string, number> = { en: 590, ar: 567, es: 142, fr: 95, de: 86 };
   const FIFTH_ROUND: Record<string, number> = { en: 638, ar: 607, es: 156, fr: 107, de: 97 };
   const SIXTH_ROUND: Record<string, number> = { en: 734, ar: 697, es: 192, fr: 125, de: 115 };
+  const SEVENTH_ROUND: Record<string, number> = { en: 854, ar: 817, es: 232, fr: 165, de: 155 };
   const idsBefore = (round: Record<string, number>) => (part: typeof rows) =>
     part.filter((r) => Number(r.item.id.split('-')[1]) < (round[r.item.lang] ?? Infinity));
   const beforeRound = idsBefore(FOURTH_ROUND);
   const beforeFifth = idsBefore(FIFTH_ROUND);
   const beforeSixth = idsBefore(SIXTH_ROUND);
-  const sixth = (part: typeof rows) => {
-    const before = new Set(beforeSixth(part));
-    return part.filter((r) => !before.has(r));
+  const beforeSeventh = idsBefore(SEVENTH_ROUND);
+  /** The posts of one round: from its first ids up to the next round's. */
+  const between = (from: typeof beforeSixth, to: typeof beforeSixth) => (part: typeof rows) => {
+    const earlier = new Set(from(part));
+    return to(part).filter((r) => !earlier.has(r));
+  };
+  const sixth = between(beforeSixth, beforeSeventh);
+  const seventh = (part: typeof rows) => {
+    const earlier = new Set(beforeSeventh(part));
+    return part.filter((r) => !earlier.has(r));
   };
   test('held out: precision ≥ 0.95 for flagged and undisclosed', () => {
     expect(score(holdout).flagged.precision).toBeGreaterThanOrEqual(0.95);
     expect(score(holdout).undisclosed.precision).toBeGreaterThanOrEqual(0.95);
   });
-  test('held out before the fifth round: no regression below flagged F1 0.92, undisclosed F1 0.92', () => {
-    expect(score(beforeFifth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.92);
-    expect(score(beforeFifth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.92);
+  test('held out before the fifth round: no regression below flagged F1 0.93, undisclosed F1 0.93', () => {
+    expect(score(beforeFifth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.93);
+    expect(score(beforeFifth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.93);
   });
-  test('held out before the sixth round: no regression below flagged F1 0.92, undisclosed F1 0.91', () => {
+  test('held out before the sixth round: no regression below flagged F1 0.92, undisclosed F1 0.92', () => {
     expect(score(beforeSixth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.92);
-    expect(score(beforeSixth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.91);
+    expect(score(beforeSixth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.92);
+  });
+  test('held out before the seventh round: no regression below flagged F1 0.92, undisclosed F1 0.91', () => {
+    expect(score(beforeSeventh(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.92);
+    expect(score(beforeSeventh(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.91);
   });
   // The sixth round's 120 held-out posts scored 0.868 / 0.851 (flagged / undisclosed F1) on the
   // engine before it, 0.919 / 0.851 with the ad-likeness model trained before they were written,
-  // and 0.938 / 0.898 after the round's tuning posts retrained the model and taught the rules.
-  test('held out in the sixth round: no regression below flagged F1 0.93, undisclosed F1 0.89', () => {
-    expect(sixth(holdout).length).toBeGreaterThanOrEqual(120);
-    expect(score(sixth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.93);
+  // 0.938 / 0.898 after the round's tuning posts retrained the model and taught the rules, and
+  // 0.947 / 0.898 once the seventh round's tuning posts had retrained the model again.
+  test('held out in the sixth round: no regression below flagged F1 0.94, undisclosed F1 0.89', () => {
+    expect(sixth(holdout).length).toBe(120);
+    expect(score(sixth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.94);
     expect(score(sixth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.89);
   });
-  test('all held-out posts: no regression below today (flagged F1 0.92, undisclosed F1 0.91)', () => {
-    expect(score(holdout).flagged.f1).toBeGreaterThanOrEqual(0.92);
-    expect(score(holdout).undisclosed.f1).toBeGreaterThanOrEqual(0.91);
+  // The seventh round's 120 (ambiguous names, "not an ad", pushes without a tie, Facebook groups,
+  // LinkedIn and Reddit) are the hardest yet: 0.736 / 0.750 on the rules alone, 0.817 / 0.750 with
+  // the model before they were written, 0.830 / 0.750 after the round (precision 0.886 / 0.833).
+  test('held out in the seventh round: no regression below flagged F1 0.82, undisclosed F1 0.74', () => {
+    expect(seventh(holdout).length).toBe(120);
+    expect(score(seventh(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.82);
+    expect(score(seventh(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.74);
+  });
+  test('all held-out posts: no regression below today (flagged F1 0.91, undisclosed F1 0.89)', () => {
+    expect(score(holdout).flagged.f1).toBeGreaterThanOrEqual(0.91);
+    expect(score(holdout).undisclosed.f1).toBeGreaterThanOrEqual(0.89);
   });
   // Evasion (look-alikes, zero-width, tatweel, diacritics, letters spelled apart, small capitals,
   // emoji between letters, leetspeak): every tuning post is caught. The held-out posts are the target

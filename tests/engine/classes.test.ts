@@ -87,6 +87,24 @@ const CLASSES: Record<string, Row[]> = {
     ['Is every creator sponsored by an AI company now? My feed is all the same three apps', 'none', null],
     ['لو فيه كود خصم ومافيه #إعلان فهو إعلان، لا تصدقون كل شي', 'none', null],
   ],
+  'a tie named only to deny it is no tie, in every language': [
+    [
+      'Kein Sponsoring, keine Kooperation, kein Rabattcode. Nur Bruno und sein erster Schnee 🐶',
+      'none',
+      null,
+    ],
+    ['pas sponso, pas de code promo, pas de lien en bio… juste les crêpes de mamie 🥞', 'none', null],
+    ['no es publi, sin código, sin link en bio: solo mi abuela bailando', 'none', null],
+    ['مو إعلان، بدون كود خصم ولا رابط، بس قطوتي نايمة على الكيبورد 🐱', 'none', null],
+    ['not sponsored, no promo code, no affiliate links. ChatGPT just planned my week', 'mention', 'ai'],
+  ],
+  'a quotation over several lines is quoted, not said': [
+    [
+      'every "AI" post this week:\n«🚨 designers are finished!! 🚨\nthis tool makes you $10k a month while you sleep 😱\nlink in the first reply 👇»\nand the tool is… Canva 🙂',
+      'mention',
+      'ai',
+    ],
+  ],
   'a negation next to an AI name is still a mention': [
     ['not sponsored, I just like Claude. it argues with my plans', 'mention', 'ai'],
     ['مو إعلان، بس صرت أستخدم كلود لكل شي بالشغل', 'mention', 'ai'],

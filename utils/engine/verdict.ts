@@ -22,13 +22,19 @@ const PROMOTION_THRESHOLD = 2;
 const overlaps = (a: Cue, b: Cue) =>
   a.start !== undefined && b.start !== undefined && a.start < b.end! && b.start < a.end!;
 
-/** Drops disclosures a negation covers ("not sponsored") and ambiguous phrases a clear one covers. */
+/**
+ * Drops disclosures a negation covers ("not sponsored"), ties it denies ("no promo code", "kein
+ * Rabattcode": words that name a tie only to say there is none) and ambiguous phrases a clear
+ * disclosure covers. A link is never denied: it is there.
+ */
 export function resolveOverlaps(cues: Cue[]): Cue[] {
   const role = (c: Cue) => DETECTOR_BY_KIND.get(c.kind)?.role.disclosure;
   const negations = cues.filter((c) => role(c) === 'negated');
   const clears = cues.filter((c) => role(c) === 'clear');
   return cues.filter((c) => {
     const r = role(c);
+    const tie = DETECTOR_BY_KIND.get(c.kind)?.role.tie ?? 0;
+    if (tie > 0 && r === undefined && negations.some((n) => overlaps(n, c))) return false;
     if (r === 'clear') return !negations.some((n) => overlaps(n, c));
     if (r === 'ambiguous')
       return !clears.some((d) => overlaps(d, c)) && !negations.some((n) => overlaps(n, c));
