@@ -68,10 +68,10 @@ async function openCorpusPost(browser, lang, id) {
     .filter(Boolean)
     .map((l) => JSON.parse(l))
     .find((r) => r.id === id);
-  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const escapeHtml = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const paragraphs = post.text
     .split('\n\n')
-    .map((p) => `<p>${escape(p)}</p>`)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('');
   const html = `<!doctype html><html lang="${lang}"><head><title>${id}</title></head><body><main><article><h1>${id}</h1>${paragraphs}</article></main></body></html>`;
   await openFixture(browser, `https://blog.example.org/${id}`, html, '1');
