@@ -2,7 +2,8 @@
  * A few invented posts the background runs through the engine while a page reads its first items,
  * so the first batch does not also pay for compiling the common rules' regexes and for the first
  * calls of the engine's code (measured in Chromium: the first batch of a feed took ~190 ms, the
- * next ones 20–50 ms). Nothing is kept: only the work done on the way matters.
+ * next ones 20–50 ms), nor for building the ad-likeness model's index. Nothing is kept: only the
+ * work done on the way matters.
  */
 import { analyzeItem } from './analyze';
 import type { CompiledRules } from './rules/compile';
@@ -14,6 +15,8 @@ const SAMPLES: readonly string[] = [
   'إعلان | جربوا تطبيق الذكاء الاصطناعي هذا، كود خصم نور10 والرابط في البايو، لا يفوتكم العرض #كود_خصم',
   'Publicidad: prueba esta IA gratis hoy, código LAURA10 en el enlace de la bio. Werbung: probiert es aus, Rabattcode im Link! Pub : essayez ce code promo.',
   'The company said in a statement that the new model will launch next week, according to a report. Is it worth it? Honest review: pros and cons.',
+  // A mention the rules leave unflagged: the ad-likeness model reads it (and builds its index).
+  'Asked ChatGPT about my week plan last night, it was decent 😍',
 ];
 
 export function warmUp(rules: CompiledRules): void {
@@ -22,7 +25,7 @@ export function warmUp(rules: CompiledRules): void {
       id: `warm-${i}`,
       text,
       links: [],
-      labels: ['Paid partnership with HeyGen'],
+      labels: i === 0 ? ['Paid partnership with HeyGen'] : [],
       platform: 'x',
     };
     analyzeItem(item, rules);
