@@ -38,6 +38,11 @@ describe('normalizeText', () => {
     ['small capitals', 'ᴄᴏᴅᴇ ɴᴏʀᴀ25', 'code nora25'],
     ['negative squared letters', '🅲🅾🅳🅴 MIA20', 'code mia20'],
     ['emoji between spelled-out letters', 's✨p✨o✨n✨s✨o✨r✨e✨d', 'sponsored'],
+    [
+      'emoji with spaces between spelled-out letters',
+      'Code: N 🔥 A 🔥 S 🔥 R 🔥 O 🔥 U 🔥 1 🔥 5',
+      'code: nasrou15',
+    ],
     ['three Arabic letters dashed apart', 'ك-و-د', 'كود'],
     ['three spaced Arabic letters stay apart', 'ا ل م', 'ا ل م'],
     ['a zero inside a word is o', 'c0de k0d SAVE20', 'code kod save20'],

@@ -366,8 +366,8 @@ const isEmojiUnit = (u: number) =>
   u === 0xfe0f ||
   (u >= 0xd83c && u <= 0xd83e) ||
   (u >= 0xdc00 && u <= 0xdfff);
-/** The most separator units read as one gap between two spelled-out letters ("c  o  d  e", "a . d", "s✨️p"). */
-const MAX_GAP = 3;
+/** The most separator units read as one gap between two spelled-out letters ("c  o  d  e", "a . d", "s✨️p", "n 🔥 a"). */
+const MAX_GAP = 4;
 
 /**
  * Letters spelled out one by one are the word they spell, as a reader reads them: "s p o n s o r e d",
