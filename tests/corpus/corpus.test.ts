@@ -155,12 +155,14 @@ describe('detection quality', () => {
   // loses ground on unseen posts fails. A floor holds on the posts it was set on: the fifth round
   // (2026-12-06) added 86 held-out posts by writers who never ran the detector, measured after the
   // round's rules; they get a floor of their own (on all held-out posts) at the level reached. The
-  // sixth and seventh (2026-12-06, later) added 120 each, measured before and after; floors on each.
+  // sixth, seventh and eighth (2026-12-06, later) added 120 each, measured before and after; floors
+  // on each.
   /** The first id of the fourth and fifth rounds, per language. */
   const FOURTH_ROUND: Record<string, number> = { en: 590, ar: 567, es: 142, fr: 95, de: 86 };
   const FIFTH_ROUND: Record<string, number> = { en: 638, ar: 607, es: 156, fr: 107, de: 97 };
   const SIXTH_ROUND: Record<string, number> = { en: 734, ar: 697, es: 192, fr: 125, de: 115 };
   const SEVENTH_ROUND: Record<string, number> = { en: 854, ar: 817, es: 232, fr: 165, de: 155 };
+  const EIGHTH_ROUND: Record<string, number> = { en: 974, ar: 937, es: 267, fr: 200, de: 205 };
   const idsBefore = (round: Record<string, number>) => (part: typeof rows) =>
     part.filter((r) => Number(r.item.id.split('-')[1]) < (round[r.item.lang] ?? Infinity));
   const beforeRound = idsBefore(FOURTH_ROUND);
@@ -173,8 +175,10 @@ describe('detection quality', () => {
     return to(part).filter((r) => !earlier.has(r));
   };
   const sixth = between(beforeSixth, beforeSeventh);
-  const seventh = (part: typeof rows) => {
-    const earlier = new Set(beforeSeventh(part));
+  const beforeEighth = idsBefore(EIGHTH_ROUND);
+  const seventh = between(beforeSeventh, beforeEighth);
+  const eighth = (part: typeof rows) => {
+    const earlier = new Set(beforeEighth(part));
     return part.filter((r) => !earlier.has(r));
   };
   test('held out: precision ≥ 0.95 for flagged and undisclosed', () => {
@@ -205,10 +209,22 @@ describe('detection quality', () => {
   // The seventh round's 120 (ambiguous names, "not an ad", pushes without a tie, Facebook groups,
   // LinkedIn and Reddit) are the hardest yet: 0.736 / 0.750 on the rules alone, 0.817 / 0.750 with
   // the model before they were written, 0.830 / 0.750 after the round (precision 0.886 / 0.833).
-  test('held out in the seventh round: no regression below flagged F1 0.82, undisclosed F1 0.74', () => {
+  test('held out in the seventh round: no regression below flagged F1 0.86, undisclosed F1 0.79', () => {
     expect(seventh(holdout).length).toBe(120);
-    expect(score(seventh(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.82);
-    expect(score(seventh(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.74);
+    expect(score(seventh(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.86);
+    expect(score(seventh(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.79);
+  });
+  test('held out before the eighth round: no regression below flagged F1 0.92, undisclosed F1 0.90', () => {
+    expect(score(beforeEighth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.92);
+    expect(score(beforeEighth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.9);
+  });
+  // The eighth round's 120 (Reddit and Facebook first, "not sponsored" both ways, ambiguous names):
+  // 0.819 / 0.850 on the rules alone, 0.873 / 0.850 with the model before they were written,
+  // 0.862 / 0.850 after the round's rules and retraining, 0.879 / 0.850 with the talk cue.
+  test('held out in the eighth round: no regression below flagged F1 0.87, undisclosed F1 0.84', () => {
+    expect(eighth(holdout).length).toBe(120);
+    expect(score(eighth(holdout)).flagged.f1).toBeGreaterThanOrEqual(0.87);
+    expect(score(eighth(holdout)).undisclosed.f1).toBeGreaterThanOrEqual(0.84);
   });
   test('all held-out posts: no regression below today (flagged F1 0.91, undisclosed F1 0.89)', () => {
     expect(score(holdout).flagged.f1).toBeGreaterThanOrEqual(0.91);
@@ -236,11 +252,18 @@ describe('detection quality', () => {
     expect(score(earlier).flagged.recall).toBeGreaterThanOrEqual(0.92);
     expect(score(earlier).undisclosed.recall).toBeGreaterThanOrEqual(0.71);
   });
-  // With the fifth round's held-out evasions (measured after its rules: most are missed), all
-  // held-out evasion posts stand at 0.90 flagged and 0.55 undisclosed recall.
-  test('evasion, all held-out posts: recall no lower than today (0.90 flagged, 0.55 undisclosed)', () => {
-    expect(evasion(holdout).length).toBeGreaterThanOrEqual(35);
-    expect(score(evasion(holdout)).flagged.recall).toBeGreaterThanOrEqual(0.9);
+  // With the fifth round's held-out evasions (measured after its rules: most are missed), the
+  // held-out evasion posts before the eighth round stand at 0.90 flagged and 0.55 undisclosed
+  // recall; with the eighth round's, at 0.88 flagged.
+  test('evasion, held-out posts before the eighth round: recall no lower than then (0.90 flagged, 0.55 undisclosed)', () => {
+    const earlier = beforeEighth(evasion(holdout));
+    expect(earlier.length).toBeGreaterThanOrEqual(35);
+    expect(score(earlier).flagged.recall).toBeGreaterThanOrEqual(0.9);
+    expect(score(earlier).undisclosed.recall).toBeGreaterThanOrEqual(0.55);
+  });
+  test('evasion, all held-out posts: recall no lower than today (0.88 flagged, 0.55 undisclosed)', () => {
+    expect(evasion(holdout).length).toBeGreaterThanOrEqual(38);
+    expect(score(evasion(holdout)).flagged.recall).toBeGreaterThanOrEqual(0.88);
     expect(score(evasion(holdout)).undisclosed.recall).toBeGreaterThanOrEqual(0.55);
   });
 });

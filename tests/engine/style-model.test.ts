@@ -187,6 +187,27 @@ describe('the ad-style cue', () => {
     expect(analyzeItem(item(critique), toy).verdict).not.toMatch(/promotion|undisclosed|sponsored/);
   });
 
+  test('its counterpart: a flagged post that reads as talk (a very low score) gains one discourse cue', () => {
+    // A model that reads one made-up word as talk, to see what its cue does.
+    const toy = { ...rules, style: { ...rules.style!, bias: 0, weights: new Map([['quillnote', -10]]) } };
+    const talk = (text: string, labels: string[] = []) => analyzeItem({ ...item(text), labels }, toy);
+    const push = 'Sign up now for ChatGPT Plus, quillnote';
+    expect(analyzeItem(item(push), rules).verdict).toBe('promotion');
+    const read = talk(push);
+    expect(read.verdict).toBe('mention');
+    expect(read.cues.find((c) => c.kind === 'talk-style')).toMatchObject({ rule: 'style.ad-likeness.talk' });
+    // A code, a link or a platform label is evidence talk cannot undo on its own.
+    expect(talk('Use my code SAVE20 for ChatGPT Plus, quillnote').verdict).toBe('undisclosed');
+    expect(talk(push, ['Paid partnership with OpenAI']).verdict).toBe('sponsored');
+    // Not about AI, or not flagged: the model is not read.
+    expect(
+      talk('Sign up now for our bakery newsletter, quillnote').cues.some((c) => c.kind === 'talk-style'),
+    ).toBe(false);
+    expect(talk('Tried ChatGPT for my meal plan, quillnote').cues.some((c) => c.kind === 'talk-style')).toBe(
+      false,
+    );
+  });
+
   test('rules compiled without a model (a pack set of one’s own) run without the cue', () => {
     expect(analyzeItem(item(ad), { ...rules, style: null }).cues.some((c) => c.kind === 'ad-style')).toBe(
       false,

@@ -59,6 +59,8 @@ export interface StyleModel {
   bias: number;
   /** The score from which the post reads as an advertisement. */
   threshold: number;
+  /** The score under which a post reads as talk about the topic, not as an advertisement. */
+  talkThreshold: number;
   weights: ReadonlyMap<string, number>;
 }
 

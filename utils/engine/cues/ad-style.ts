@@ -1,17 +1,26 @@
 import { HANDLE_WORD, NUMBER_WORD, PERCENT_WORD, scoreStyleText, URL_WORD } from '../style';
 import { type Cue, FLAGGED } from '../types';
 import { decide } from '../verdict';
-import type { CueDetector } from './detector';
+import type { CueDetector, DetectContext } from './detector';
 import { DETECTOR_BY_KIND } from './registry';
 
 const PLACEHOLDERS = [URL_WORD, HANDLE_WORD, PERCENT_WORD, NUMBER_WORD];
 /** A feature a reader recognises in the post: no placeholder word, no code-shape marker. */
 const readable = (f: string) => !f.startsWith('<') && !PLACEHOLDERS.some((p) => f.includes(p));
 
+/** Whether an earlier cue makes the post about AI (a product, a generic AI word). */
+export function aboutAi(ctx: DetectContext): boolean {
+  return ctx.cues.some((c) => {
+    const role = DETECTOR_BY_KIND.get(c.kind)?.role;
+    return role?.ai || role?.aiContext;
+  });
+}
+
 /**
  * The post as a whole reads like an advertisement (utils/engine/style.ts): promotional pressure
  * that no single phrase rule names. Only for posts about AI (a product, a generic AI word) that the
- * rules alone do not flag: it adds pressure, never a tie or a disclosure.
+ * rules alone do not flag: it adds pressure, never a tie or a disclosure. Its counterpart, for
+ * posts the rules do flag, is ./talk-style.ts.
  */
 const detector: CueDetector = {
   kind: 'ad-style',
@@ -23,12 +32,7 @@ const detector: CueDetector = {
   phase: 2,
   detect(ctx) {
     const model = ctx.rules.style;
-    if (!model) return [];
-    const about = ctx.cues.some((c) => {
-      const role = DETECTOR_BY_KIND.get(c.kind)?.role;
-      return role?.ai || role?.aiContext;
-    });
-    if (!about) return [];
+    if (!model || !aboutAi(ctx)) return [];
     // A fallback for what the rules miss: a post they already flag gains nothing from it, nor does
     // one that its pressure could not flag (talk about the topic outweighs it): the model is read
     // only where its answer decides the verdict.

@@ -36,6 +36,7 @@ export const CUE_KINDS = {
   'ai-generic': { family: null, shown: true, textRules: true, custom: false },
   'ai-topic': { family: null, shown: false, textRules: false, custom: false },
   discourse: { family: null, shown: false, textRules: true, custom: true },
+  'talk-style': { family: null, shown: false, textRules: false, custom: false },
 } as const satisfies Record<string, CueKindInfo>;
 
 export type CueKind = keyof typeof CUE_KINDS;

@@ -17,6 +17,7 @@ import platformLabel from './platform-label';
 import priorPartnership from './prior-partnership';
 import promoCode from './promo-code';
 import referral from './referral';
+import talkStyle from './talk-style';
 import urgency from './urgency';
 
 export const DETECTORS: readonly CueDetector[] = [
@@ -38,6 +39,7 @@ export const DETECTORS: readonly CueDetector[] = [
   discourse,
   priorPartnership,
   adStyle,
+  talkStyle,
 ];
 
 export const DETECTOR_BY_KIND = new Map(DETECTORS.map((d) => [d.kind, d]));

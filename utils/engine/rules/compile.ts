@@ -129,7 +129,7 @@ export interface PreparedRules {
   linkRules: Omit<LinkRule, 'examples'>[];
   lexicon: PreparedLexicon;
   /** The ad-likeness model; null: none (rules compiled from packs alone). */
-  style: Pick<StyleModelPack, 'id' | 'bias' | 'threshold' | 'weights' | 'sources'> | null;
+  style: Pick<StyleModelPack, 'id' | 'bias' | 'threshold' | 'talkThreshold' | 'weights' | 'sources'> | null;
 }
 
 const B = UNICODE_BOUNDARY;
@@ -328,6 +328,7 @@ export function prepareRules(
       id: style.id,
       bias: style.bias,
       threshold: style.threshold,
+      talkThreshold: style.talkThreshold,
       weights: style.weights,
       sources: style.sources,
     },
@@ -377,6 +378,7 @@ export function instantiateRules(p: PreparedRules): CompiledRules {
       sources: p.style.sources,
       bias: p.style.bias,
       threshold: p.style.threshold,
+      talkThreshold: p.style.talkThreshold,
       weights: new Map(Object.entries(p.style.weights)),
     },
   };

@@ -163,6 +163,8 @@ export const StyleModelSchema = z.strictObject({
     rate: z.number().check(z.gt(0)),
   }),
   threshold: z.number().check(z.gt(0), z.lt(1)),
+  /** The score under which a post the rules flag reads as talk about the topic, not as an ad. */
+  talkThreshold: z.number().check(z.gt(0), z.lt(1)),
   bias: z.number().check(z.gte(-50), z.lte(50)),
   weights: z.record(
     z.string().check(z.minLength(1), z.maxLength(200)),
