@@ -22,17 +22,18 @@ const detector: CueDetector = {
   detect(ctx) {
     const model = ctx.rules.style;
     if (!model || !aboutAi(ctx) || !FLAGGED.has(decide(ctx.cues).verdict)) return [];
-    const { score } = scoreStyleText(model, ctx.item.text, ctx.norm.text);
-    if (score >= model.talkThreshold) return [];
     const cue: Cue = {
       kind: 'talk-style',
       rule: `${model.id}.talk`,
       text: '',
       lang: 'und',
       sources: model.sources,
-      detail: score.toFixed(2),
     };
-    return [cue];
+    // Read only where its answer decides the verdict: a code or a label stands whatever it says.
+    if (FLAGGED.has(decide([...ctx.cues, cue]).verdict)) return [];
+    const { score } = scoreStyleText(model, ctx.item.text, ctx.norm.text);
+    if (score >= model.talkThreshold) return [];
+    return [{ ...cue, detail: score.toFixed(2) }];
   },
 };
 export default detector;
