@@ -98,6 +98,25 @@ const CLASSES: Record<string, Row[]> = {
     ['مو إعلان، بدون كود خصم ولا رابط، بس قطوتي نايمة على الكيبورد 🐱', 'none', null],
     ['not sponsored, no promo code, no affiliate links. ChatGPT just planned my week', 'mention', 'ai'],
   ],
+  'AI named only to say it was not used is not the topic, in every language': [
+    [
+      'Our cardamom buns are not made by ChatGPT, just by Nora at 5am 🥐 code BUNS10 for 10% off',
+      'undisclosed',
+      'other',
+    ],
+    [
+      'nos frites ne sont pas générées par ChatGPT 😂 double cuisson, code FRIT10 pour -10 %',
+      'undisclosed',
+      'other',
+    ],
+    [
+      'Kein KI-Trainingsplan, nur Kniebeugen 💪 mit dem Code KNIE gibt es 15 % Rabatt',
+      'undisclosed',
+      'other',
+    ],
+    ['ترجمة بشرية ١٠٠٪ ما بنستعمل شات جي بي تي، وبكود AMANA10 خصم على أول طلب', 'undisclosed', 'other'],
+    ['not sponsored, I just like Claude. it argues with my plans', 'mention', 'ai'],
+  ],
   'a quotation over several lines is quoted, not said': [
     [
       'every "AI" post this week:\n«🚨 designers are finished!! 🚨\nthis tool makes you $10k a month while you sleep 😱\nlink in the first reply 👇»\nand the tool is… Canva 🙂',

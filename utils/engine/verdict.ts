@@ -24,8 +24,9 @@ const overlaps = (a: Cue, b: Cue) =>
 
 /**
  * Drops disclosures a negation covers ("not sponsored"), ties it denies ("no promo code", "kein
- * Rabattcode": words that name a tie only to say there is none) and ambiguous phrases a clear
- * disclosure covers. A link is never denied: it is there.
+ * Rabattcode": words that name a tie only to say there is none), AI named only to say it was not
+ * used ("not made by ChatGPT") and ambiguous phrases a clear disclosure covers. A link is never
+ * denied: it is there.
  */
 export function resolveOverlaps(cues: Cue[]): Cue[] {
   const role = (c: Cue) => DETECTOR_BY_KIND.get(c.kind)?.role.disclosure;
@@ -33,8 +34,11 @@ export function resolveOverlaps(cues: Cue[]): Cue[] {
   const clears = cues.filter((c) => role(c) === 'clear');
   return cues.filter((c) => {
     const r = role(c);
-    const tie = DETECTOR_BY_KIND.get(c.kind)?.role.tie ?? 0;
+    const role2 = DETECTOR_BY_KIND.get(c.kind)?.role;
+    const tie = role2?.tie ?? 0;
     if (tie > 0 && r === undefined && negations.some((n) => overlaps(n, c))) return false;
+    // AI named only to say it was not used ("not made by ChatGPT", «بدون ذكاء اصطناعي») is no topic.
+    if ((role2?.ai || role2?.aiContext) && negations.some((n) => overlaps(n, c))) return false;
     if (r === 'clear') return !negations.some((n) => overlaps(n, c));
     if (r === 'ambiguous')
       return !clears.some((d) => overlaps(d, c)) && !negations.some((n) => overlaps(n, c));

@@ -251,8 +251,13 @@ const detector: CueDetector = {
     // the star sign and the aircraft's co-pilot seldom meet in one post ("Claude vs Gemini").
     // A name whose ordinary sense the post spells out ("Claude Monet") is never a product, nor
     // evidence for another name.
+    // A name inside a negation ("not made by ChatGPT", «مش شات جي بي تي») is named only to say it was
+    // not used: it is not the post's topic (utils/engine/verdict.ts drops generic AI words so).
+    const negations = ctx.cues.filter((c) => DETECTOR_BY_KIND.get(c.kind)?.role.disclosure === 'negated');
+    const denied = (f: (typeof found)[number]) =>
+      f.cue.start !== undefined && negations.some((n) => n.start! <= f.cue.start! && f.cue.end! <= n.end!);
     const kept = found.filter(
-      (f) => !((f.ambiguous || f.checkExclude) && has(lex.entryExclude.get(f.entryId), text)),
+      (f) => !denied(f) && !((f.ambiguous || f.checkExclude) && has(lex.entryExclude.get(f.entryId), text)),
     );
     // A name used as software ("I use Claude", "Copilot for coding", "كلود يكتب لي") is the product.
     for (const f of kept) {
