@@ -177,7 +177,7 @@ describe('popup and options in English', () => {
   test('a post that only reads like an ad: the badge counts it and the popup names the words', async () => {
     // A company's launch post that no phrase rule flags (the unit tests hold that premise), but
     // the ad-likeness model does: the cue travels the whole way, background to badge to popup.
-    const popup = await openCorpusPost(browser, 'en', 'en-753');
+    const popup = await openCorpusPost(browser, 'en', 'en-919');
     const line = await cueLine(popup, 'Reads like an ad as a whole');
     assert.match(line, /words such as \S/);
     assert.equal(await popup.evaluate(`document.querySelector('.chip').className`), 'chip chip-promotion');
