@@ -117,12 +117,15 @@ const CLASSES: Record<string, Row[]> = {
     ['ترجمة بشرية ١٠٠٪ ما بنستعمل شات جي بي تي، وبكود AMANA10 خصم على أول طلب', 'undisclosed', 'other'],
     ['not sponsored, I just like Claude. it argues with my plans', 'mention', 'ai'],
   ],
-  'a quotation over several lines is quoted, not said': [
-    [
-      'every "AI" post this week:\n«🚨 designers are finished!! 🚨\nthis tool makes you $10k a month while you sleep 😱\nlink in the first reply 👇»\nand the tool is… Canva 🙂',
-      'mention',
-      'ai',
-    ],
+  'a negation that does not cover the AI or the tie leaves them be': [
+    ['Ohne ChatGPT geht bei mir nichts mehr 😍 holt euch das Ding', 'promotion', 'ai'],
+    ['kann nicht mehr ohne ChatGPT arbeiten. Mit meinem Code LENA20 spart ihr 20 %', 'undisclosed', 'ai'],
+    ['Ya no puedo trabajar sin ChatGPT. Con mi código NURIA10 tienen 10% de descuento', 'undisclosed', 'ai'],
+    ['ما نستخدم غير شات جي بي تي بالشغل، ويكتب لنا كل الردود', 'mention', 'ai'],
+    ['Without promo code LUNA20 Gamma costs $20 a month. Go get it now!', 'undisclosed', 'ai'],
+    ['“Gamma changed how I make slides.\nUse code SARA20 for 20% off, link in bio 👇”', 'undisclosed', 'ai'],
+    ['GPT-5 est désormais disponible pour tous les utilisateurs, annonce OpenAI.', 'mention', 'ai'],
+    ['Si vous allez utiliser ChatGPT pour vos devoirs, citez-le.', 'mention', 'ai'],
   ],
   'a negation next to an AI name is still a mention': [
     ['not sponsored, I just like Claude. it argues with my plans', 'mention', 'ai'],

@@ -36,6 +36,8 @@ export function trainStyle(
   let bias = 0;
   let biasSquared = 0;
   const n = posts.length;
+  // The stride visits every post once per epoch only when it shares no factor with their number.
+  if (n % 7919 === 0) throw new Error(`trainStyle: ${n} posts is a multiple of the stride 7919`);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let k = 0; k < n; k++) {
       // A prime stride through the posts, shifted each epoch: mixed classes without randomness.

@@ -97,7 +97,7 @@ function selectLanguages(item: ItemInput, normText: string, rules: CompiledRules
 /** Spans inside quotation marks (« », “ ”, " "), at most 300 characters each. */
 export function quotedRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  const re = /«([^«»]{1,300})»|“([^“”]{1,300})”|"([^"\n]{1,300})"|„([^„“]{1,300})“/g;
+  const re = /«([^«»\n]{1,300})»|“([^“”\n]{1,300})”|"([^"\n]{1,300})"|„([^„“\n]{1,300})“/g;
   for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }

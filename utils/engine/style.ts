@@ -23,7 +23,8 @@ export const CODE_FEATURE = '<code>';
 const ADDRESS =
   /https?:\/\/\S+|(?<![\p{L}\p{N}_@.-])[\p{L}\p{N}-]+\.(?:com|ai|io|co|app|ly|gg|me|net|org|to|link)\/\S*/giu;
 const HANDLE = /@[\p{L}\p{N}_.]+/gu;
-const PERCENT = /\d+\s?%/g;
+// Anchored after a non-digit: a long run of digits is tried once, not from each of its digits.
+const PERCENT = /(?<!\d)\d+\s?%/g;
 const DIGITS = /\d+/g;
 const WORD = /#?[\p{L}\p{N}_]+/gu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
@@ -154,6 +155,8 @@ function charAt(s: string, i: number, table: Uint8Array, bit: 1 | 2): number {
   if (cp <= 0xffff) return 0; // a lone high surrogate
   let bits = astral.get(cp);
   if (bits === undefined) {
+    // Page text is untrusted: the cache of astral characters stays small whatever a page holds.
+    if (astral.size >= 4096) astral.clear();
     const ch = String.fromCodePoint(cp);
     bits = (WORD_CHAR.test(ch) ? 1 : 0) | (LETTER_OR_NUMBER.test(ch) ? 2 : 0);
     astral.set(cp, bits);

@@ -21,6 +21,12 @@ const PROMOTION_THRESHOLD = 2;
 
 const overlaps = (a: Cue, b: Cue) =>
   a.start !== undefined && b.start !== undefined && a.start < b.end! && b.start < a.end!;
+/** Whether `inner` lies wholly inside `outer`. */
+const within = (inner: Cue, outer: Cue) =>
+  inner.start !== undefined &&
+  outer.start !== undefined &&
+  outer.start <= inner.start &&
+  inner.end! <= outer.end!;
 
 /**
  * Drops disclosures a negation covers ("not sponsored"), ties it denies ("no promo code", "kein
@@ -34,11 +40,12 @@ export function resolveOverlaps(cues: Cue[]): Cue[] {
   const clears = cues.filter((c) => role(c) === 'clear');
   return cues.filter((c) => {
     const r = role(c);
+    // A tie or an AI word wholly inside a negation is denied ("no promo code", "not made by
+    // ChatGPT"); one that merely touches it ("Without promo code LUNA20 it costs $20") is not.
     const role2 = DETECTOR_BY_KIND.get(c.kind)?.role;
-    const tie = role2?.tie ?? 0;
-    if (tie > 0 && r === undefined && negations.some((n) => overlaps(n, c))) return false;
-    // AI named only to say it was not used ("not made by ChatGPT", «بدون ذكاء اصطناعي») is no topic.
-    if ((role2?.ai || role2?.aiContext) && negations.some((n) => overlaps(n, c))) return false;
+    const denied = () => negations.some((n) => within(c, n));
+    if ((role2?.tie ?? 0) > 0 && r === undefined && denied()) return false;
+    if ((role2?.ai || role2?.aiContext) && denied()) return false;
     if (r === 'clear') return !negations.some((n) => overlaps(n, c));
     if (r === 'ambiguous')
       return !clears.some((d) => overlaps(d, c)) && !negations.some((n) => overlaps(n, c));
