@@ -3,7 +3,7 @@
  * detector changes verdicts by declaring its role.
  */
 import { DETECTOR_BY_KIND } from './cues/registry';
-import type { Concern, Cue, Topic, Verdict } from './types';
+import { type Concern, type Cue, FLAGGED, type Topic, type Verdict } from './types';
 
 export interface Decision {
   verdict: Verdict;
@@ -28,6 +28,17 @@ const within = (inner: Cue, outer: Cue) =>
   outer.start <= inner.start &&
   inner.end! <= outer.end!;
 
+/** The negations among cues ("not sponsored", "no promo code", "not made by ChatGPT"). */
+export const negationsOf = (cues: readonly Cue[]): Cue[] =>
+  cues.filter((c) => DETECTOR_BY_KIND.get(c.kind)?.role.disclosure === 'negated');
+
+/**
+ * Whether a negation wholly covers the cue: the words name it only to deny it ("no promo code",
+ * "not made by ChatGPT"); one that merely touches it ("Without promo code LUNA20 it costs $20") does not.
+ */
+export const deniedBy = (negations: readonly Cue[], cue: Cue): boolean =>
+  negations.some((n) => within(cue, n));
+
 /**
  * Drops disclosures a negation covers ("not sponsored"), ties it denies ("no promo code", "kein
  * Rabattcode": words that name a tie only to say there is none), AI named only to say it was not
@@ -35,17 +46,13 @@ const within = (inner: Cue, outer: Cue) =>
  * denied: it is there.
  */
 export function resolveOverlaps(cues: Cue[]): Cue[] {
-  const role = (c: Cue) => DETECTOR_BY_KIND.get(c.kind)?.role.disclosure;
-  const negations = cues.filter((c) => role(c) === 'negated');
-  const clears = cues.filter((c) => role(c) === 'clear');
+  const negations = negationsOf(cues);
+  const clears = cues.filter((c) => DETECTOR_BY_KIND.get(c.kind)?.role.disclosure === 'clear');
   return cues.filter((c) => {
-    const r = role(c);
-    // A tie or an AI word wholly inside a negation is denied ("no promo code", "not made by
-    // ChatGPT"); one that merely touches it ("Without promo code LUNA20 it costs $20") is not.
-    const role2 = DETECTOR_BY_KIND.get(c.kind)?.role;
-    const denied = () => negations.some((n) => within(c, n));
-    if ((role2?.tie ?? 0) > 0 && r === undefined && denied()) return false;
-    if ((role2?.ai || role2?.aiContext) && denied()) return false;
+    const role = DETECTOR_BY_KIND.get(c.kind)?.role;
+    const r = role?.disclosure;
+    if ((role?.tie ?? 0) > 0 && r === undefined && deniedBy(negations, c)) return false;
+    if ((role?.ai || role?.aiContext) && deniedBy(negations, c)) return false;
     if (r === 'clear') return !negations.some((n) => overlaps(n, c));
     if (r === 'ambiguous')
       return !clears.some((d) => overlaps(d, c)) && !negations.some((n) => overlaps(n, c));
@@ -148,4 +155,12 @@ export function decide(cues: readonly Cue[]): Decision {
     confidence: round(confidence),
     concerns: [...concerns],
   };
+}
+
+/**
+ * Whether adding `cue` to `cues` changes whether the post is flagged: the question a cue read
+ * only where it decides the verdict (the ad-likeness cues) asks before doing its work.
+ */
+export function decidesFlag(cues: readonly Cue[], cue: Cue): boolean {
+  return FLAGGED.has(decide(cues).verdict) !== FLAGGED.has(decide([...cues, cue]).verdict);
 }

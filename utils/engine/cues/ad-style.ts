@@ -1,6 +1,6 @@
 import { HANDLE_WORD, NUMBER_WORD, PERCENT_WORD, scoreStyleText, URL_WORD } from '../style';
-import { type Cue, FLAGGED } from '../types';
-import { decide } from '../verdict';
+import type { Cue } from '../types';
+import { decidesFlag } from '../verdict';
 import type { CueDetector, DetectContext } from './detector';
 import { DETECTOR_BY_KIND } from './registry';
 
@@ -36,9 +36,8 @@ const detector: CueDetector = {
     // A fallback for what the rules miss: a post they already flag gains nothing from it, nor does
     // one that its pressure could not flag (talk about the topic outweighs it): the model is read
     // only where its answer decides the verdict.
-    if (FLAGGED.has(decide(ctx.cues).verdict)) return [];
     const hypothesis: Cue = { kind: 'ad-style', rule: model.id, text: '', lang: 'und', sources: [] };
-    if (!FLAGGED.has(decide([...ctx.cues, hypothesis]).verdict)) return [];
+    if (!decidesFlag(ctx.cues, hypothesis)) return [];
     const { score, strongest } = scoreStyleText(model, ctx.item.text, ctx.norm.text, 12);
     if (score < model.threshold) return [];
     // A middle dot reads as a list in both directions (a comma would be Latin in an Arabic line).

@@ -4,6 +4,7 @@ import { type ScanRegex, scanAll, scanTest } from '../patterns';
 import type { LexiconRef } from '../rules/compile';
 import { anyPresent } from '../tokens';
 import type { Cue } from '../types';
+import { deniedBy, negationsOf } from '../verdict';
 import type { CueDetector } from './detector';
 import { partnerOfLabel } from './platform-label';
 // Read at detection time, after every detector is registered.
@@ -253,11 +254,11 @@ const detector: CueDetector = {
     // evidence for another name.
     // A name inside a negation ("not made by ChatGPT", «مش شات جي بي تي») is named only to say it was
     // not used: it is not the post's topic (utils/engine/verdict.ts drops generic AI words so).
-    const negations = ctx.cues.filter((c) => DETECTOR_BY_KIND.get(c.kind)?.role.disclosure === 'negated');
-    const denied = (f: (typeof found)[number]) =>
-      f.cue.start !== undefined && negations.some((n) => n.start! <= f.cue.start! && f.cue.end! <= n.end!);
+    const negations = negationsOf(ctx.cues);
     const kept = found.filter(
-      (f) => !denied(f) && !((f.ambiguous || f.checkExclude) && has(lex.entryExclude.get(f.entryId), text)),
+      (f) =>
+        !deniedBy(negations, f.cue) &&
+        !((f.ambiguous || f.checkExclude) && has(lex.entryExclude.get(f.entryId), text)),
     );
     // A name used as software ("I use Claude", "Copilot for coding", "كلود يكتب لي") is the product.
     for (const f of kept) {

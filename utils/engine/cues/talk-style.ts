@@ -1,6 +1,6 @@
 import { scoreStyleText } from '../style';
-import { type Cue, FLAGGED } from '../types';
-import { decide } from '../verdict';
+import type { Cue } from '../types';
+import { decidesFlag } from '../verdict';
 import { aboutAi } from './ad-style';
 import type { CueDetector } from './detector';
 
@@ -21,7 +21,7 @@ const detector: CueDetector = {
   phase: 2,
   detect(ctx) {
     const model = ctx.rules.style;
-    if (!model || !aboutAi(ctx) || !FLAGGED.has(decide(ctx.cues).verdict)) return [];
+    if (!model || !aboutAi(ctx)) return [];
     const cue: Cue = {
       kind: 'talk-style',
       rule: `${model.id}.talk`,
@@ -29,8 +29,9 @@ const detector: CueDetector = {
       lang: 'und',
       sources: model.sources,
     };
-    // Read only where its answer decides the verdict: a code or a label stands whatever it says.
-    if (FLAGGED.has(decide([...ctx.cues, cue]).verdict)) return [];
+    // Read only where its answer decides the verdict: on a post the rules flag, and not where a
+    // code or a label stands whatever it says.
+    if (!decidesFlag(ctx.cues, cue)) return [];
     const { score } = scoreStyleText(model, ctx.item.text, ctx.norm.text);
     if (score >= model.talkThreshold) return [];
     return [{ ...cue, detail: score.toFixed(2) }];

@@ -374,11 +374,7 @@ export function instantiateRules(p: PreparedRules): CompiledRules {
     lexicon: instantiateLexicon(p.lexicon, keywords),
     keywords,
     style: p.style && {
-      id: p.style.id,
-      sources: p.style.sources,
-      bias: p.style.bias,
-      threshold: p.style.threshold,
-      talkThreshold: p.style.talkThreshold,
+      ...p.style,
       weights: new Map(Object.entries(p.style.weights)),
     },
   };
