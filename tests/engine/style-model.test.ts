@@ -3,8 +3,6 @@
  * weights are exactly what the trainer makes from the corpus's tuning part, the held-out part
  * cannot reach them, its examples hold, and the cue adds pressure only where the rules say so.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { normalize } from '@/utils/engine/normalize';
@@ -20,14 +18,9 @@ import {
   URL_WORD,
 } from '@/utils/engine/style';
 import type { ItemInput } from '@/utils/engine/types';
-import { buildStyleModel, type CorpusRow, TRAINING } from '../tools/style-model';
+import { buildStyleModel, corpusRows, TRAINING } from '../tools/style-model';
 
-const corpusDir = join(__dirname, '../corpus');
-const rows: CorpusRow[] = readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()
-  .flatMap((f) => readFileSync(join(corpusDir, f), 'utf8').split('\n').filter(Boolean))
-  .map((line) => JSON.parse(line));
+const rows = corpusRows();
 const { style } = loadBundledPacks();
 const rules = bundledRules();
 const score = (text: string) => scoreStyle(rules.style!, styleFeatures(text, normalize(text).text)).score;
@@ -58,7 +51,7 @@ describe('training', () => {
   test('held-out posts cannot reach the model: rewriting or dropping them changes nothing', () => {
     const rewritten = rows.map((r) =>
       r.split === 'holdout'
-        ? { ...r, text: `${r.text} use code HELD99 #ad`, expect: { verdict: 'none' as const } }
+        ? { ...r, text: `${r.text} use code HELD99 #ad`, expect: { verdict: 'none' as const, topic: null } }
         : r,
     );
     expect(buildStyleModel(rewritten)).toEqual(built);

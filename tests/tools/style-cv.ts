@@ -6,56 +6,34 @@
  * many flagged tuning posts the talk cue would turn right or wrong (the chosen one is the highest
  * that turns none wrong). Nothing is written.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { analyzeItem } from '@/utils/engine/analyze';
 import { normalize } from '@/utils/engine/normalize';
 import { bundledRules } from '@/utils/engine/rules/bundled';
 import { scoreStyle, styleFeatures } from '@/utils/engine/style';
 import { type Cue, FLAGGED } from '@/utils/engine/types';
 import { decide } from '@/utils/engine/verdict';
-import { type CorpusRow, TRAINING, trainStyle } from './style-model';
+import { corpusRows, fitStyle } from './style-model';
 
 const FOLDS = 5;
-const corpus = fileURLToPath(new URL('../corpus/', import.meta.url));
-const rows: (CorpusRow & Record<string, unknown>)[] = readdirSync(corpus)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()
-  .flatMap((f) => readFileSync(`${corpus}${f}`, 'utf8').split('\n').filter(Boolean))
-  .map((line) => JSON.parse(line))
-  .filter((r) => r.split === 'tune');
+const rows = corpusRows().filter((r) => r.split === 'tune');
 const rules = bundledRules();
 const none = new Set(['ad-style', 'talk-style'] as const);
 const posts = rows.map((r) => {
-  const item = {
-    id: r.id,
-    lang: r.lang as string,
-    platform: r.platform as never,
-    text: r.text,
-    links: r.links as never,
-    labels: r.labels as never,
-    fold: r.fold as never,
-  };
-  const finding = analyzeItem(item, rules, { disabledKinds: none });
-  const expect = r.expect as unknown as { verdict: string; topic: string | null };
+  const { id, lang, platform, text, links, labels, fold } = r;
+  const finding = analyzeItem({ id, lang, platform, text, links, labels, fold }, rules, {
+    disabledKinds: none,
+  });
   return {
-    features: styleFeatures(r.text, normalize(r.text).text),
+    features: styleFeatures(text, normalize(text).text),
     label: (FLAGGED.has(r.expect.verdict) ? 1 : 0) as 0 | 1,
     cues: finding.cues,
     ai: finding.topic === 'ai',
-    positive: FLAGGED.has(expect.verdict as never) && expect.topic === 'ai',
+    positive: FLAGGED.has(r.expect.verdict) && r.expect.topic === 'ai',
   };
 });
 const outOfFold = new Array<number>(posts.length);
 for (let k = 0; k < FOLDS; k++) {
-  const train = posts.filter((_, i) => i % FOLDS !== k);
-  const seen = new Map<string, number>();
-  for (const p of train) for (const f of p.features) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const kept = train.map((p) => ({
-    label: p.label,
-    features: p.features.filter((f) => seen.get(f)! >= TRAINING.minPosts),
-  }));
-  const { bias, weights } = trainStyle(kept, TRAINING);
+  const { bias, weights } = fitStyle(posts.filter((_, i) => i % FOLDS !== k));
   const model = { id: 'cv', sources: [], bias, threshold: 0.9, talkThreshold: 0.2, weights };
   posts.forEach((p, i) => {
     if (i % FOLDS === k) outOfFold[i] = scoreStyle(model, p.features).score;

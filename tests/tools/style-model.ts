@@ -3,21 +3,34 @@
  * held-out part never reaches it: `buildStyleModel` drops those posts before anything else, and
  * tests/engine/style-model.test.ts checks that the shipped weights are what this code makes.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { normalize } from '@/utils/engine/normalize';
 import type { StyleModelPack } from '@/utils/engine/rules/schema';
 import { sigmoid, styleFeatures } from '@/utils/engine/style';
-import { FLAGGED, type Verdict } from '@/utils/engine/types';
+import { FLAGGED, type ItemInput, type Topic, type Verdict } from '@/utils/engine/types';
 
-export interface CorpusRow {
-  id: string;
-  text: string;
+/** A corpus post as its file holds it (tests/corpus/README.md, "Record format"). */
+export interface CorpusRow extends Pick<ItemInput, 'id' | 'text' | 'links' | 'labels' | 'platform' | 'fold'> {
+  lang: string;
   split: 'tune' | 'holdout';
-  expect: { verdict: Verdict };
+  expect: { verdict: Verdict; topic: Topic | null };
+}
+
+const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
+
+/** Every corpus post, file by file in name order. */
+export function corpusRows(): CorpusRow[] {
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readFileSync(`${CORPUS}${f}`, 'utf8').split('\n').filter(Boolean))
+    .map((line) => JSON.parse(line));
 }
 
 export const TRAINING = { minPosts: 2, epochs: 30, l2: 0.03, rate: 0.3 } as const;
 
-interface TrainingPost {
+export interface TrainingPost {
   features: readonly string[];
   /** 1: an advertisement (promotion, sponsored or undisclosed); 0: not. */
   label: 0 | 1;
@@ -59,6 +72,20 @@ export function trainStyle(
   return { bias, weights };
 }
 
+/**
+ * The model of these posts, as the pack's training record says: words of a single post say more
+ * about that post than about advertising, so they are left out before training.
+ */
+export function fitStyle(posts: readonly TrainingPost[]): { bias: number; weights: Map<string, number> } {
+  const seen = new Map<string, number>();
+  for (const p of posts) for (const f of p.features) seen.set(f, (seen.get(f) ?? 0) + 1);
+  const kept = posts.map((p) => ({
+    ...p,
+    features: p.features.filter((f) => seen.get(f)! >= TRAINING.minPosts),
+  }));
+  return trainStyle(kept, TRAINING);
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The model's training record, bias and weights (rounded to 0.01, zeros dropped, keys sorted). */
@@ -70,14 +97,7 @@ export function buildStyleModel(
     features: styleFeatures(r.text, normalize(r.text).text),
     label: (FLAGGED.has(r.expect.verdict) ? 1 : 0) as 0 | 1,
   }));
-  // Words of a single post say more about that post than about advertising: left out.
-  const seen = new Map<string, number>();
-  for (const p of posts) for (const f of p.features) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const kept = posts.map((p) => ({
-    ...p,
-    features: p.features.filter((f) => seen.get(f)! >= TRAINING.minPosts),
-  }));
-  const { bias, weights } = trainStyle(kept, TRAINING);
+  const { bias, weights } = fitStyle(posts);
   const sorted = [...weights]
     .map(([f, w]) => [f, round2(w)] as const)
     .filter(([, w]) => w !== 0)

@@ -4,19 +4,13 @@
  * examples. Run it after adding tuning posts; the corpus test then shows what changed.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildStyleModel, type CorpusRow } from './style-model';
+import { buildStyleModel, corpusRows } from './style-model';
 
-const corpus = fileURLToPath(new URL('../corpus/', import.meta.url));
 const packFile = fileURLToPath(new URL('../../utils/engine/packs/style-model.json', import.meta.url));
-const rows: CorpusRow[] = readdirSync(corpus)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()
-  .flatMap((f) => readFileSync(`${corpus}${f}`, 'utf8').split('\n').filter(Boolean))
-  .map((line) => JSON.parse(line));
 const pack = JSON.parse(readFileSync(packFile, 'utf8'));
-const built = buildStyleModel(rows);
+const built = buildStyleModel(corpusRows());
 writeFileSync(packFile, `${JSON.stringify({ ...pack, ...built }, null, 2)}\n`);
 // In the house format, so `npm run lint` stays clean.
 execFileSync('npx', ['biome', 'format', '--write', packFile], { stdio: 'ignore' });
